@@ -1,0 +1,13 @@
+package org.aqqua.catalog.client;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A dataset as the catalog's internal API returns it. {@code status} is the catalog's wire name, e.g. "ready". */
+public record CatalogDataset(UUID id, String title, String instrument, String ownerSubject, String status,
+        String statusReason, Instant embargoUntil) {
+
+    public boolean isOwnedBy(String subject) {
+        return ownerSubject != null && ownerSubject.equals(subject);
+    }
+}

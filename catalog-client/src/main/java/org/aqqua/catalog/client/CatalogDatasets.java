@@ -1,0 +1,86 @@
+package org.aqqua.catalog.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.aqqua.runtime.problem.Problem;
+import org.aqqua.runtime.problem.ProblemException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * The catalog as the other services use it. A missing dataset is an empty Optional; a refused state change keeps
+ * the catalog's own problem (e.g. 409 with the allowed transitions); a catalog that cannot be reached becomes
+ * a 503 problem for our caller, never a 500.
+ */
+@ApplicationScoped
+public class CatalogDatasets {
+
+    private static final Logger LOG = Logger.getLogger(CatalogDatasets.class);
+
+    private final CatalogInternalApi api;
+
+    CatalogDatasets(@RestClient CatalogInternalApi api) {
+        this.api = api;
+    }
+
+    public Optional<CatalogDataset> find(UUID id) {
+        try {
+            return Optional.of(call(() -> api.get(id)));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
+    public List<CatalogDataset> withStatus(String status, int limit) {
+        try {
+            return call(() -> api.list(status, limit));
+        } catch (WebApplicationException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public CatalogDataset changeStatus(UUID id, String status, String reason) {
+        try {
+            return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason)));
+        } catch (WebApplicationException e) {
+            int code = e.getResponse().getStatus();
+            if (code == 404 || code == 409 || code == 422) {
+                throw new ProblemException(catalogProblem(e, code));
+            }
+            throw unavailable(e);
+        }
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ProcessingException e) {
+            LOG.warnf("Catalog not reachable: %s", e.getMessage());
+            throw new ProblemException(new Problem(Problem.type("catalog-unavailable"), "Service Unavailable", 503,
+                    "The catalog cannot be reached; try again later.", null, List.of()));
+        }
+    }
+
+    private static Problem catalogProblem(WebApplicationException e, int code) {
+        try {
+            Problem problem = e.getResponse().readEntity(Problem.class);
+            return new Problem(problem.type(), problem.title(), code, problem.detail(), null, problem.errors());
+        } catch (RuntimeException unreadable) {
+            return new Problem(Problem.BLANK, "Catalog refused the request", code, e.getMessage(), null, List.of());
+        }
+    }
+
+    private static ProblemException unavailable(WebApplicationException e) {
+        LOG.warnf("Catalog answered %d: %s", e.getResponse().getStatus(), e.getMessage());
+        return new ProblemException(new Problem(Problem.type("catalog-unavailable"), "Bad Gateway", 502,
+                "The catalog answered with an error; try again later.", null, List.of()));
+    }
+}

@@ -1,0 +1,37 @@
+package org.aqqua.catalog.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The catalog's {@code /internal/datasets} API. Every call carries this service's own client-credentials token
+ * (quarkus-oidc-client), never the token of the user the service is working for.
+ */
+@RegisterRestClient(configKey = "catalog")
+@OidcClientFilter
+@Path("/internal/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public interface CatalogInternalApi {
+
+    @GET
+    @Path("/{id}")
+    CatalogDataset get(@PathParam("id") UUID id);
+
+    @GET
+    List<CatalogDataset> list(@QueryParam("status") String status, @QueryParam("limit") int limit);
+
+    @PUT
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CatalogDataset changeStatus(@PathParam("id") UUID id, StatusChangeRequest change);
+}
