@@ -1,5 +1,6 @@
 package org.aqqua.storage;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,27 +17,50 @@ import okhttp3.OkHttpClient;
  * small image waits ~40 ms on Nagle's algorithm and delayed ACKs, and OkHttp runs at most 5 requests per host:
  * about 110 PUT/s whatever the thread count. TCP_NODELAY and a larger dispatcher give ten times that (DESIGN.md).
  */
+@Singleton
 public class MinioClientProducer {
+
+    /** One connection pool and dispatcher shared by both clients. */
+    private final OkHttpClient http;
+
+    MinioClientProducer(S3Config config) {
+        this.http = storageHttpClient(config);
+    }
 
     @Produces
     @Singleton
     MinioClient minioClient(S3Config config) {
+        return MinioClient.builder()
+                .endpoint(config.endpoint())
+                .region(config.region())
+                .credentials(config.accessKey(), config.secretKey())
+                .httpClient(http)
+                .build();
+    }
+
+    /** The asynchronous client: the SDK exposes S3 multipart primitives (create, list parts, abort) only here. */
+    @Produces
+    @Singleton
+    MinioAsyncClient minioAsyncClient(S3Config config) {
+        return MinioAsyncClient.builder()
+                .endpoint(config.endpoint())
+                .region(config.region())
+                .credentials(config.accessKey(), config.secretKey())
+                .httpClient(http)
+                .build();
+    }
+
+    private static OkHttpClient storageHttpClient(S3Config config) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(config.maxConcurrentRequests());
         dispatcher.setMaxRequestsPerHost(config.maxConcurrentRequests());
-        OkHttpClient http = new OkHttpClient.Builder()
+        return new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 .dispatcher(dispatcher)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(5, TimeUnit.MINUTES)
                 .writeTimeout(5, TimeUnit.MINUTES)
                 .retryOnConnectionFailure(true)
-                .build();
-        return MinioClient.builder()
-                .endpoint(config.endpoint())
-                .region(config.region())
-                .credentials(config.accessKey(), config.secretKey())
-                .httpClient(http)
                 .build();
     }
 

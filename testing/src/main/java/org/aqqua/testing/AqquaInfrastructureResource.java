@@ -18,7 +18,7 @@ public class AqquaInfrastructureResource implements QuarkusTestResourceLifecycle
 
     @Override
     public Map<String, String> start() {
-        return ServiceConfig.forService(service, Infrastructure.shared());
+        return ServiceConfig.forService(service, Infrastructure.shared().endpoints());
     }
 
     @Override

@@ -17,7 +17,7 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
         if (catalog == null) {
             Infrastructure infrastructure = Infrastructure.shared();
             catalog = ServiceProcess.start("catalog-service", FreePorts.next(),
-                    ServiceConfig.forService("catalog-service", infrastructure), infrastructure.dataDir(),
+                    ServiceConfig.forService("catalog-service", infrastructure.endpoints()), infrastructure.dataDir(),
                     List.of("-Xmx256m"));
             Runtime.getRuntime().addShutdownHook(new Thread(catalog::close, "stop-catalog-service"));
         }

@@ -48,7 +48,7 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code url} answers 200, failing early when the process dies. */
+    /** Waits until {@code url} answers 200, failing early when the process dies; stops it when it never does. */
     public void awaitHttpOk(URI url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -61,6 +61,7 @@ public final class ChildProcess implements AutoCloseable {
             }
             sleep(250);
         }
+        stop();
         throw new IllegalStateException(name + " not ready at " + url + " within " + timeout + "; see " + log + "\n"
                 + tail());
     }

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 public final class Infrastructure implements AutoCloseable {
 
     public static final String DATABASE = "aqqua";
-    private static final String KEYCLOAK_DATABASE = "keycloak";
+    public static final String KEYCLOAK_DATABASE = "keycloak";
     private static final Logger LOG = Logger.getLogger(Infrastructure.class);
 
     private static Infrastructure shared;
@@ -37,7 +37,7 @@ public final class Infrastructure implements AutoCloseable {
         this.postgres = new PostgresServer(dataDir.resolve("postgres"), ports.postgres());
         this.s3 = new S3Server(dataDir.resolve("s3"), ports.s3());
         this.keycloak = new KeycloakServer(dataDir.resolve("keycloak"), ports.keycloak(),
-                postgres.jdbcUrl(KEYCLOAK_DATABASE));
+                postgres.jdbcUrl(KEYCLOAK_DATABASE), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
     /** One infrastructure per test JVM, in a temporary directory removed at exit. */
@@ -90,6 +90,13 @@ public final class Infrastructure implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The endpoints of these servers, with the dev realm's client secrets. */
+    public PlatformEndpoints endpoints() {
+        return new PlatformEndpoints(jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD, keycloak.realmUrl(),
+                s3.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY, DemoRealm.INGEST_SECRET,
+                DemoRealm.RELEASE_SECRET);
     }
 
     public String jdbcUrl() {

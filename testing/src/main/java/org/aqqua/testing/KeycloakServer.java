@@ -23,13 +23,25 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Path workDir;
     private final int port;
-    private final String databaseUrl;
+    private final List<String> databaseOptions;
     private ChildProcess process;
 
-    public KeycloakServer(Path workDir, int port, String databaseUrl) {
+    /** Keycloak keeping its data in the given PostgreSQL database. */
+    public KeycloakServer(Path workDir, int port, String postgresJdbcUrl, String user, String password) {
+        this(workDir, port, List.of("--db=postgres", "--db-url=" + postgresJdbcUrl, "--db-username=" + user,
+                "--db-password=" + password));
+    }
+
+    /** Keycloak keeping its data in an H2 file under {@code workDir}, for when PostgreSQL is not ours to use. */
+    public static KeycloakServer withFileDatabase(Path workDir, int port) {
+        return new KeycloakServer(workDir, port, List.of("--db=dev-file",
+                "--db-url=jdbc:h2:file:" + workDir.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"));
+    }
+
+    private KeycloakServer(Path workDir, int port, List<String> databaseOptions) {
         this.workDir = workDir;
         this.port = port;
-        this.databaseUrl = databaseUrl;
+        this.databaseOptions = databaseOptions;
     }
 
     public synchronized KeycloakServer start() {
@@ -46,16 +58,13 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = ChildProcess.start("keycloak",
-                List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-host=127.0.0.1",
-                        "--http-port=" + port,
-                        "--http-management-port=" + FreePorts.next(),
-                        "--import-realm",
-                        "--db=postgres",
-                        "--db-url=" + databaseUrl,
-                        "--db-username=" + PostgresServer.USER,
-                        "--db-password=" + PostgresServer.PASSWORD),
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + FreePorts.next(),
+                "--import-realm"));
+        command.addAll(databaseOptions);
+        process = ChildProcess.start("keycloak", command,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "JAVA_HOME", System.getProperty("java.home"),

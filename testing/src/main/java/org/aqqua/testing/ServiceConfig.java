@@ -12,30 +12,30 @@ public final class ServiceConfig {
     private ServiceConfig() {
     }
 
-    public static Map<String, String> forService(String service, Infrastructure infrastructure) {
+    public static Map<String, String> forService(String service, PlatformEndpoints endpoints) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl());
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        config.put("quarkus.oidc.auth-server-url", infrastructure.keycloak().realmUrl());
-        config.put("aqqua.s3.endpoint", infrastructure.s3().endpoint());
-        config.put("aqqua.s3.access-key", S3Server.ACCESS_KEY);
-        config.put("aqqua.s3.secret-key", S3Server.SECRET_KEY);
+        config.put("quarkus.datasource.jdbc.url", endpoints.jdbcUrl());
+        config.put("quarkus.datasource.username", endpoints.dbUser());
+        config.put("quarkus.datasource.password", endpoints.dbPassword());
+        config.put("quarkus.oidc.auth-server-url", endpoints.realmUrl());
+        config.put("aqqua.s3.endpoint", endpoints.s3Endpoint());
+        config.put("aqqua.s3.access-key", endpoints.s3AccessKey());
+        config.put("aqqua.s3.secret-key", endpoints.s3SecretKey());
         switch (service) {
-            case "ingest-service" -> serviceAccount(config, infrastructure, DemoRealm.INGEST_CLIENT,
-                    DemoRealm.INGEST_SECRET);
-            case "release-service" -> serviceAccount(config, infrastructure, DemoRealm.RELEASE_CLIENT,
-                    DemoRealm.RELEASE_SECRET);
+            case "ingest-service" -> config.put("quarkus.oidc-client.credentials.secret",
+                    endpoints.ingestClientSecret());
+            case "release-service" -> config.put("quarkus.oidc-client.credentials.secret",
+                    endpoints.releaseClientSecret());
             case "catalog-service" -> { }
             default -> throw new IllegalArgumentException("Unknown service " + service);
         }
         return config;
     }
 
-    private static void serviceAccount(Map<String, String> config, Infrastructure infrastructure, String client,
-            String secret) {
-        config.put("quarkus.oidc-client.auth-server-url", infrastructure.keycloak().realmUrl());
-        config.put("quarkus.oidc-client.client-id", client);
-        config.put("quarkus.oidc-client.credentials.secret", secret);
+    /** As {@link #forService(String, PlatformEndpoints)}, also telling the service where the catalog runs. */
+    public static Map<String, String> forService(String service, PlatformEndpoints endpoints, String catalogUrl) {
+        Map<String, String> config = forService(service, endpoints);
+        config.put("quarkus.rest-client.catalog.url", catalogUrl);
+        return config;
     }
 }

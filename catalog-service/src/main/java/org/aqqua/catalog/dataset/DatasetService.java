@@ -7,9 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.aqqua.catalog.security.Roles;
+import org.aqqua.runtime.security.Roles;
 import org.aqqua.runtime.problem.ProblemException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Reads and state changes of datasets, with the rule of who may see which. */
 @ApplicationScoped
@@ -26,14 +25,14 @@ public class DatasetService {
         if (Roles.seesWholeCatalog(caller)) {
             return Dataset.listAll(status, limit);
         }
-        return Dataset.listOwnedBy(subject(caller), limit).stream()
+        return Dataset.listOwnedBy(Roles.subject(caller), limit).stream()
                 .filter(d -> status.map(s -> s == d.status).orElse(true)).toList();
     }
 
     /** A dataset the caller may read; someone else's dataset is answered like a missing one (404). */
     public Dataset readableBy(SecurityIdentity caller, UUID id) {
         return Dataset.findByIdOptional(id)
-                .filter(d -> Roles.seesWholeCatalog(caller) || d.ownerSubject.equals(subject(caller)))
+                .filter(d -> Roles.seesWholeCatalog(caller) || d.ownerSubject.equals(Roles.subject(caller)))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -55,10 +54,6 @@ public class DatasetService {
             dataset.updatedAt = clock.instant();
         }
         return dataset;
-    }
-
-    private static String subject(SecurityIdentity caller) {
-        return caller.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : caller.getPrincipal().getName();
     }
 
     private static ProblemException notFound(UUID id) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

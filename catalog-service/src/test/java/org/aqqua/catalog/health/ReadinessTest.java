@@ -13,14 +13,15 @@ import java.time.Duration;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Readiness follows the real dependencies: stop PostgreSQL and the catalog reports DOWN, start it and UP. */
+/**
+ * Readiness follows the real dependencies: stop PostgreSQL and the catalog reports DOWN and UP again once it is back. Each test
+ * leaves the dependency running and the service ready, so other test classes may run before or after it.
+ */
 @QuarkusTest
 @WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "catalog-service"))
-@Order(Integer.MAX_VALUE)
 class ReadinessTest {
 
     @AfterAll
