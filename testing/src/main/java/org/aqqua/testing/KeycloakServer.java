@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code aqqua} realm imported from deploy/keycloak and its data in PostgreSQL, so that users and sessions
  * survive a restart of the local platform. The realm is imported only when it does not exist yet.
  */
-public final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer extends ChildServer {
 
     public static final String REALM = "aqqua";
     public static final String ADMIN_USER = "admin";
@@ -24,7 +24,6 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final List<String> databaseOptions;
-    private ChildProcess process;
 
     /** Keycloak keeping its data in the given PostgreSQL database. */
     public KeycloakServer(Path workDir, int port, String postgresJdbcUrl, String user, String password) {
@@ -44,10 +43,13 @@ public final class KeycloakServer implements AutoCloseable {
         this.databaseOptions = databaseOptions;
     }
 
-    public synchronized KeycloakServer start() {
-        if (process != null && process.isAlive()) {
-            return this;
-        }
+    public KeycloakServer start() {
+        ensureStarted();
+        return this;
+    }
+
+    @Override
+    protected ChildProcess launch() {
         Path home = HarnessPaths.keycloakHome();
         try {
             Files.createDirectories(workDir);
@@ -64,26 +66,14 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-management-port=" + FreePorts.next(),
                 "--import-realm"));
         command.addAll(databaseOptions);
-        process = ChildProcess.start("keycloak", command,
+        ChildProcess process = ChildProcess.start("keycloak", command,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "JAVA_HOME", System.getProperty("java.home"),
                         "JAVA_OPTS_APPEND", "-Xms64m -Xmx768m"),
                 workDir, workDir.resolve("keycloak.log"));
         process.awaitHttpOk(URI.create(realmUrl() + "/.well-known/openid-configuration"), Duration.ofMinutes(4));
-        return this;
-    }
-
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
+        return process;
     }
 
     public String baseUrl() {

@@ -13,24 +13,26 @@ import java.util.Map;
  * A real S3 API server: s3proxy with its filesystem backend, as a child process. Objects live under
  * {@code dataDir}, so they survive a restart; the port is fixed for the same reason.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server extends ChildServer {
 
     public static final String ACCESS_KEY = "aqqua-local";
     public static final String SECRET_KEY = "aqqua-local-secret";
 
     private final Path dataDir;
     private final int port;
-    private ChildProcess process;
 
     public S3Server(Path dataDir, int port) {
         this.dataDir = dataDir;
         this.port = port;
     }
 
-    public synchronized S3Server start() {
-        if (process != null && process.isAlive()) {
-            return this;
-        }
+    public S3Server start() {
+        ensureStarted();
+        return this;
+    }
+
+    @Override
+    protected ChildProcess launch() {
         try {
             Path blobs = Files.createDirectories(dataDir.resolve("blobs"));
             Path properties = dataDir.resolve("s3proxy.properties");
@@ -42,35 +44,23 @@ public final class S3Server implements AutoCloseable {
                     "jclouds.provider=filesystem",
                     "jclouds.filesystem.basedir=" + blobs,
                     ""));
-            process = ChildProcess.start("s3proxy",
+            ChildProcess process = ChildProcess.start("s3proxy",
                     List.of(javaExecutable(), "-Xmx256m", "-jar", HarnessPaths.s3proxyJar().toString(),
                             "--properties", properties.toString()),
                     Map.of(), dataDir, dataDir.resolve("s3proxy.log"));
             // An anonymous request is answered (403) once s3proxy listens; 200 is not needed to know it is up.
-            awaitListening(Duration.ofSeconds(60));
-            return this;
+            awaitListening(process, Duration.ofSeconds(60));
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    private void awaitListening(Duration timeout) {
+    private void awaitListening(ChildProcess process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try (var socket = new java.net.Socket("127.0.0.1", port)) {
@@ -82,6 +72,7 @@ public final class S3Server implements AutoCloseable {
                 ChildProcess.sleep(100);
             }
         }
+        process.stop();
         throw new IllegalStateException("s3proxy not listening on " + URI.create(endpoint()) + "; see "
                 + process.log());
     }

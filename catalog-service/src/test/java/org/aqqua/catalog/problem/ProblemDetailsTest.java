@@ -1,6 +1,7 @@
 package org.aqqua.catalog.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -9,6 +10,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.DemoRealm;
@@ -85,6 +89,24 @@ class ProblemDetailsTest {
     void unparsableIdIs404Problem() {
         given().auth().oauth2(Tokens.forUser(DemoRealm.MEMBER)).when().get("/api/datasets/not-a-uuid")
                 .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413ProblemBeforeItIsSent() throws Exception {
+        // Only the headers are sent: the refusal must come before any of the 11 MB body.
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String request = "PUT /internal/datasets/" + UUID.randomUUID() + "/status HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + serviceToken() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 11534336\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("content-type: " + PROBLEM)
+                    .contains("\"status\":413", "\"title\":\"Content Too Large\"",
+                            "is over the limit of 10485760 bytes");
+        }
     }
 
     private static String serviceToken() {
