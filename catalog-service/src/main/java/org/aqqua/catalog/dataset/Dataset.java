@@ -3,12 +3,16 @@ package org.aqqua.catalog.dataset;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.aqqua.catalog.agreement.SharingAgreement;
 
 @Entity
 @Table(name = "dataset")
@@ -22,6 +26,7 @@ public class Dataset extends PanacheEntityBase {
 
     public String comment;
 
+    /** Vocabulary label of the imaging device ({@link Instrument}); "other" with {@link #instrumentName}. */
     @Column(nullable = false)
     public String instrument;
 
@@ -38,15 +43,40 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "embargo_until", nullable = false)
     public Instant embargoUntil;
 
+    /** Loaded with the dataset: every view of a dataset shows the agreement's licence. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "agreement_id")
+    public SharingAgreement agreement;
+
+    @Column(name = "instrument_name")
+    public String instrumentName;
+
+    @Column(name = "default_pixel_size_um")
+    public Double defaultPixelSizeUm;
+
+    @Column(name = "sample_unit")
+    public String sampleUnit;
+
+    @Column(name = "sampled_volume")
+    public String sampledVolume;
+
+    @Column(nullable = false)
+    public boolean culture;
+
+    @Column(name = "ecotaxa_project_id")
+    public Integer ecotaxaProjectId;
+
+    @Column(name = "image_count", nullable = false)
+    public long imageCount;
+
+    @Column(name = "image_bytes", nullable = false)
+    public long imageBytes;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public static Optional<Dataset> findByIdOptional(UUID id) {
-        return Optional.ofNullable(findById(id));
-    }
 
     public static List<Dataset> listOwnedBy(String ownerSubject, int limit) {
         return find("ownerSubject = ?1 order by createdAt, id", ownerSubject).page(0, limit).list();

@@ -4,7 +4,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,5 +49,14 @@ public class DatasetResource {
     @RolesAllowed({Roles.PROVIDER, Roles.MEMBER, Roles.CURATOR})
     public DatasetView get(@PathParam("id") UUID id) {
         return DatasetView.of(datasets.readableBy(caller, id));
+    }
+
+    /** Replaces what the form says about a dataset, by its owner or a curator, until it is released. */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROVIDER, Roles.CURATOR})
+    public DatasetView update(@PathParam("id") UUID id, @NotNull @Valid DatasetRequest request) {
+        return DatasetView.of(datasets.update(caller, id, request));
     }
 }

@@ -3,21 +3,79 @@ package org.aqqua.catalog.dataset;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.aqqua.runtime.security.Roles;
+import org.aqqua.catalog.agreement.AgreementService;
+import org.aqqua.catalog.agreement.SharingAgreement;
 import org.aqqua.runtime.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads and state changes of datasets, with the rule of who may see which. */
 @ApplicationScoped
 public class DatasetService {
 
     private final Clock clock;
+    private final AgreementService agreements;
+    private final Instant releaseInstant;
 
-    DatasetService(Clock clock) {
+    DatasetService(Clock clock, AgreementService agreements,
+            @ConfigProperty(name = "aqqua.release.instant") Instant releaseInstant) {
         this.clock = clock;
+        this.agreements = agreements;
+        this.releaseInstant = releaseInstant;
+    }
+
+    /** A new dataset under one of the caller's agreements, embargoed until the release instant. */
+    @Transactional
+    public Dataset create(SecurityIdentity caller, UUID agreementId, DatasetRequest request) {
+        SharingAgreement agreement = agreements.readableBy(caller, agreementId);
+        if (!agreement.owner.subject.equals(Roles.subject(caller))) {
+            throw ProblemException.of(Response.Status.FORBIDDEN, "not-the-owner",
+                    "Only the owner who signed agreement " + agreementId + " adds datasets to it.");
+        }
+        Dataset dataset = new Dataset();
+        dataset.id = UUID.randomUUID();
+        dataset.agreement = agreement;
+        dataset.ownerSubject = agreement.owner.subject;
+        dataset.status = DatasetStatus.DRAFT;
+        dataset.embargoUntil = releaseInstant;
+        dataset.createdAt = clock.instant();
+        apply(dataset, request);
+        dataset.persist();
+        return dataset;
+    }
+
+    /** Changes what the form said about a dataset; refused once it is released or withdrawn. */
+    @Transactional
+    public Dataset update(SecurityIdentity caller, UUID id, DatasetRequest request) {
+        Dataset dataset = readableBy(caller, id);
+        if (!caller.hasRole(Roles.CURATOR) && !dataset.ownerSubject.equals(Roles.subject(caller))) {
+            throw notFound(id);
+        }
+        if (dataset.status == DatasetStatus.RELEASED || dataset.status == DatasetStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Dataset " + id + " is " + dataset.status.wireName()
+                    + " and can no longer be edited.");
+        }
+        apply(dataset, request);
+        return dataset;
+    }
+
+    private void apply(Dataset dataset, DatasetRequest request) {
+        dataset.title = request.title().strip();
+        dataset.comment = request.comment();
+        dataset.instrument = request.instrument().label();
+        dataset.instrumentName = request.instrument() == Instrument.OTHER ? request.instrumentName().strip() : null;
+        dataset.defaultPixelSizeUm = request.defaultPixelSizeUm();
+        dataset.sampleUnit = request.sampleUnit();
+        dataset.sampledVolume = request.sampledVolume();
+        dataset.culture = request.culture();
+        dataset.ecotaxaProjectId = request.ecotaxaProjectId();
+        dataset.updatedAt = clock.instant();
     }
 
     /** Members and curators see every dataset; a provider only their own. */
@@ -31,13 +89,13 @@ public class DatasetService {
 
     /** A dataset the caller may read; someone else's dataset is answered like a missing one (404). */
     public Dataset readableBy(SecurityIdentity caller, UUID id) {
-        return Dataset.findByIdOptional(id)
+        return Dataset.<Dataset>findByIdOptional(id)
                 .filter(d -> Roles.seesWholeCatalog(caller) || d.ownerSubject.equals(Roles.subject(caller)))
                 .orElseThrow(() -> notFound(id));
     }
 
     public Dataset get(UUID id) {
-        return Dataset.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return Dataset.<Dataset>findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     @Transactional

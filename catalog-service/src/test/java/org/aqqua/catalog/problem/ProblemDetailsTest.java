@@ -93,19 +93,19 @@ class ProblemDetailsTest {
 
     @Test
     void bodyOverTheLimitIs413ProblemBeforeItIsSent() throws Exception {
-        // Only the headers are sent: the refusal must come before any of the 11 MB body.
+        // Only the headers are sent: the refusal must come before any of the 300 MB body.
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             String request = "PUT /internal/datasets/" + UUID.randomUUID() + "/status HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\nAuthorization: Bearer " + serviceToken() + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 11534336\r\n\r\n";
+                    + "Content-Type: application/json\r\nContent-Length: 300000000\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 413")
                     .containsIgnoringCase("content-type: " + PROBLEM)
                     .contains("\"status\":413", "\"title\":\"Content Too Large\"",
-                            "is over the limit of 10485760 bytes");
+                            "is over the limit of 268435456 bytes");
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -90,12 +92,51 @@ public class ProblemExceptionMappers {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String reason = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
-        FieldError error = FieldError.of(field.isEmpty() ? null : field, null, reason);
+        Object value = e instanceof InvalidFormatException invalid ? invalid.getValue() : null;
+        FieldError error = FieldError.of(field.isEmpty() ? null : field, value, reason(e));
         return ProblemResponses.of(new Problem(Problem.type("invalid-request"), "Bad Request", 400,
                 field.isEmpty() ? "The request body cannot be read as the expected JSON document."
                         : "The request body has an invalid value for '" + field + "'.",
                 null, List.of(error)), uriInfo);
+    }
+
+    /** Why a JSON value could not be read, in the client's terms rather than Jackson's (no Java class names). */
+    private static String reason(JsonMappingException e) {
+        if (e.getCause() instanceof IllegalArgumentException domainRule && domainRule.getMessage() != null) {
+            return domainRule.getMessage();
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "expected " + typeName(mismatched.getTargetType());
+        }
+        return "cannot be read";
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO 8601 date-time such as 2024-05-01T12:30:00Z";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type.isEnum()) {
+            return "value, one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type == String.class ? "text" : "object";
     }
 
     @ServerExceptionMapper
@@ -143,7 +184,8 @@ public class ProblemExceptionMappers {
     private static String describe(int status, WebApplicationException e, UriInfo uriInfo, HttpHeaders headers) {
         String path = uriInfo == null ? "" : uriInfo.getRequestUri().getRawPath();
         return switch (status) {
-            case 404 -> isDefaultMessage(e) ? "Nothing found at " + path + "." : e.getMessage();
+            // Our own 404s are ProblemExceptions; these come from routing, whose wording means nothing to clients.
+            case 404 -> "Nothing found at " + path + ".";
             case 405 -> "This method is not allowed on " + path + ".";
             case 406 -> "None of the accepted media types can be produced by " + path + ".";
             case 415 -> "Content type " + (headers == null ? "" : headers.getMediaType()) + " is not supported by "
@@ -174,10 +216,5 @@ public class ProblemExceptionMappers {
             }
         }
         return !property.isEmpty() ? String.join(".", property) : String.join(".", parameter);
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,0 +1,32 @@
+package org.aqqua.catalog.image;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The formats an image selection is exported in: training manifests, and EcoTaxa's import table. */
+public enum ExportFormat {
+    CSV("text/csv; charset=UTF-8", "csv"),
+    JSONL("application/x-ndjson", "jsonl"),
+    ECOTAXA("text/tab-separated-values; charset=UTF-8", "tsv");
+
+    private final String mediaType;
+    private final String extension;
+
+    ExportFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String fileName() {
+        return this == ECOTAXA ? "ecotaxa_aqqua_export.tsv" : "aqqua_images." + extension;
+    }
+
+    public static ExportFormat parse(String value) {
+        return Arrays.stream(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of csv, jsonl, ecotaxa"));
+    }
+}

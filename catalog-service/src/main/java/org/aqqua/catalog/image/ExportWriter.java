@@ -1,0 +1,153 @@
+package org.aqqua.catalog.image;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Writes image rows in one {@link ExportFormat}, row by row, so that an export never sits in memory. */
+abstract class ExportWriter {
+
+    protected final Writer out;
+
+    ExportWriter(Writer out) {
+        this.out = out;
+    }
+
+    static ExportWriter of(ExportFormat format, Writer out, ObjectMapper json) {
+        return switch (format) {
+            case CSV -> new Csv(out);
+            case JSONL -> new JsonLines(out, json);
+            case ECOTAXA -> new EcoTaxa(out);
+        };
+    }
+
+    abstract void header() throws IOException;
+
+    abstract void row(ImageView image) throws IOException;
+
+    /** The training manifest: id, SHA-256, storage key and all normalised metadata, RFC 4180 quoting. */
+    static final class Csv extends ExportWriter {
+
+        static final List<String> COLUMNS = List.of("id", "dataset_id", "object_id", "sha256", "storage_key",
+                "bytes", "width", "height", "format", "pixel_size_um", "latitude", "longitude", "depth_min",
+                "depth_max", "altitude", "observed_at", "instrument", "sample_id", "label", "label_status");
+
+        Csv(Writer out) {
+            super(out);
+        }
+
+        @Override
+        void header() throws IOException {
+            out.write(String.join(",", COLUMNS));
+            out.write("\r\n");
+        }
+
+        @Override
+        void row(ImageView i) throws IOException {
+            Object[] values = {i.id(), i.datasetId(), i.objectId(), i.sha256(), i.storageKey(), i.bytes(), i.width(),
+                i.height(), i.format(), i.pixelSizeUm(), i.latitude(), i.longitude(), i.depthMin(), i.depthMax(),
+                i.altitude(), i.observedAt(), i.instrument(), i.sampleId(), i.label(), i.labelStatus()};
+            for (int c = 0; c < values.length; c++) {
+                if (c > 0) {
+                    out.write(',');
+                }
+                out.write(quote(values[c]));
+            }
+            out.write("\r\n");
+        }
+
+        private static String quote(Object value) {
+            if (value == null) {
+                return "";
+            }
+            String text = value.toString();
+            if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+                return text;
+            }
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+    }
+
+    /** One JSON object per line: the record as the API returns it, traits and raw provider columns included. */
+    static final class JsonLines extends ExportWriter {
+
+        private final JsonGenerator generator;
+
+        JsonLines(Writer out, ObjectMapper json) {
+            super(out);
+            try {
+                this.generator = json.getFactory().createGenerator(out);
+                this.generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                this.generator.setRootValueSeparator(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void header() {
+            // No header: each line stands alone.
+        }
+
+        @Override
+        void row(ImageView image) throws IOException {
+            generator.writeObject(image);
+            generator.flush();
+            out.write('\n');
+        }
+    }
+
+    /**
+     * EcoTaxa's import table: header, then the type row ([t] text, [f] number), then one object per line, with
+     * EcoTaxa's column names and its date (YYYYMMDD) and time (HHMMSS) forms. img_file_name names the image by
+     * its SHA-256 under images/, as in a bundle of the table and the images.
+     */
+    static final class EcoTaxa extends ExportWriter {
+
+        private static final List<String> COLUMNS = List.of("img_file_name", "object_id", "object_lat",
+                "object_lon", "object_date", "object_time", "object_depth_min", "object_depth_max",
+                "object_annotation_category", "object_annotation_status", "acq_instrument", "process_pixel",
+                "sample_id", "object_sha256");
+        private static final List<String> TYPES = List.of("[t]", "[t]", "[f]", "[f]", "[t]", "[t]", "[f]", "[f]",
+                "[t]", "[t]", "[t]", "[f]", "[t]", "[t]");
+        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
+
+        EcoTaxa(Writer out) {
+            super(out);
+        }
+
+        @Override
+        void header() throws IOException {
+            out.write(String.join("\t", COLUMNS));
+            out.write('\n');
+            out.write(String.join("\t", TYPES));
+            out.write('\n');
+        }
+
+        @Override
+        void row(ImageView i) throws IOException {
+            Double depthMin = i.depthMin() != null ? i.depthMin() : null;
+            Object[] values = {"images/" + i.sha256() + "." + i.format().toLowerCase(java.util.Locale.ROOT),
+                i.objectId(), i.latitude(), i.longitude(), DATE.format(i.observedAt()), TIME.format(i.observedAt()),
+                depthMin, i.depthMax() != null ? i.depthMax() : depthMin, i.label(), i.label() == null ? null
+                    : i.labelStatus(), i.instrument(), i.pixelSizeUm(), i.sampleId(), i.sha256()};
+            for (int c = 0; c < values.length; c++) {
+                if (c > 0) {
+                    out.write('\t');
+                }
+                out.write(clean(values[c]));
+            }
+            out.write('\n');
+        }
+
+        /** TSV has no quoting: tabs and line ends inside a value become spaces. */
+        private static String clean(Object value) {
+            return value == null ? "" : value.toString().replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.aqqua.catalog.image;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.aqqua.catalog.dataset.Dataset;
+import org.aqqua.catalog.dataset.DatasetStatus;
+import org.aqqua.runtime.problem.FieldError;
+import org.aqqua.runtime.problem.ProblemException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Bulk registration of images: the NDJSON body is validated line by line and streamed with COPY into a
+ * temporary table, then inserted in one statement that skips what the dataset already holds (same object id or
+ * same SHA-256). One transaction per request: either every line is valid and all new images are registered, or
+ * nothing is and the answer names every invalid line (up to {@link #MAX_REPORTED_ERRORS}).
+ */
+@ApplicationScoped
+public class ImageRegistration {
+
+    static final int MAX_REPORTED_ERRORS = 1000;
+    private static final int MAX_LINE_CHARS = 1 << 20;
+
+    private static final String COLUMNS = "object_id, sha256, storage_key, bytes, width, height, format, "
+            + "pixel_size_um, latitude, longitude, depth_min, depth_max, altitude, observed_at, instrument, sample_id, "
+            + "label, label_status, traits, raw";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    ImageRegistration(AgroalDataSource dataSource, ObjectMapper json, Validator validator) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = 900)
+    public RegistrationResult register(UUID datasetId, InputStream body) {
+        Dataset dataset = Dataset.findById(datasetId, LockModeType.PESSIMISTIC_WRITE);
+        if (dataset == null) {
+            throw ProblemException.notFound("No dataset " + datasetId + ".");
+        }
+        if (dataset.status == DatasetStatus.RELEASED || dataset.status == DatasetStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Dataset " + datasetId + " is " + dataset.status.wireName()
+                    + " and takes no more images.");
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                // Text columns: values are cast on insert, after COPY, so a bad value cannot fail the COPY itself.
+                statement.execute("create temp table image_load (line bigint, "
+                        + String.join(" text, ", COLUMNS.split(", ")) + " text) on commit drop");
+            }
+            long received = load(connection, body);
+            Inserted inserted = insertNew(connection, datasetId);
+            dataset.imageCount += inserted.images();
+            dataset.imageBytes += inserted.bytes();
+            return new RegistrationResult(received, inserted.images(), received - inserted.images());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulk registration into dataset " + datasetId + " failed", e);
+        }
+    }
+
+    private record Inserted(long images, long bytes) {
+    }
+
+    /** Streams every valid line into image_load; throws a 422 naming the invalid lines. */
+    private long load(Connection connection, InputStream body) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY image_load FROM STDIN");
+        List<FieldError> errors = new ArrayList<>();
+        CopyRows row = new CopyRows();
+        NdjsonLines lines = new NdjsonLines(body, MAX_LINE_CHARS);
+        long received = 0;
+        try {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                received++;
+                ImageRecord record = parse(line, lines.lineNumber(), errors);
+                if (record == null || !errors.isEmpty()) {
+                    if (errors.size() >= MAX_REPORTED_ERRORS) {
+                        break;
+                    }
+                    continue;
+                }
+                byte[] bytes = toRow(row, lines.lineNumber(), record);
+                copy.writeToCopy(bytes, 0, bytes.length);
+            }
+        } finally {
+            if (!errors.isEmpty() && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::row));
+            throw ProblemException.unprocessable(errors.size() + (errors.size() >= MAX_REPORTED_ERRORS ? "+" : "")
+                    + " invalid line(s); nothing was registered.", errors);
+        }
+        copy.endCopy();
+        return received;
+    }
+
+    /** The record of one line, or null after adding its errors. */
+    private ImageRecord parse(String line, long lineNumber, List<FieldError> errors) {
+        ImageRecord record;
+        try {
+            record = json.readValue(line, ImageRecord.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            String reason = e.getCause() instanceof IllegalArgumentException rule ? rule.getMessage()
+                    : "cannot be read as the expected value";
+            errors.add(FieldError.atRow(lineNumber, field, null, reason));
+            return null;
+        } catch (JsonProcessingException e) {
+            errors.add(FieldError.atRow(lineNumber, null, null, "not a JSON object: "
+                    + e.getOriginalMessage()));
+            return null;
+        }
+        for (ConstraintViolation<ImageRecord> violation : validator.validate(record)) {
+            Object value = violation.getInvalidValue();
+            errors.add(FieldError.atRow(lineNumber, violation.getPropertyPath().toString(),
+                    value instanceof ImageRecord ? null : value, violation.getMessage()));
+        }
+        return record;
+    }
+
+    private byte[] toRow(CopyRows row, long lineNumber, ImageRecord r) {
+        return row.add(lineNumber).add(r.objectId()).add(r.sha256()).add(r.storageKey()).add(r.bytes())
+                .add(r.width()).add(r.height()).add(r.format()).add(r.pixelSizeUm()).add(r.latitude())
+                .add(r.longitude()).add(r.depthMin()).add(r.depthMax()).add(r.altitude()).add(r.observedAt())
+                .add(r.instrument()).add(r.sampleId()).add(r.label())
+                .add(r.labelStatus() == null ? null : r.labelStatus().wireName())
+                .add(r.traits() == null || r.traits().isNull() ? null : r.traits().toString())
+                .add(r.raw() == null || r.raw().isNull() ? null : r.raw().toString())
+                .endRow();
+    }
+
+    private Inserted insertNew(Connection connection, UUID datasetId) throws SQLException {
+        String insert = "with inserted as (insert into image (dataset_id, " + COLUMNS + ") "
+                + "select ?, object_id, sha256, storage_key, bytes::bigint, width::int, height::int, format, "
+                + "pixel_size_um::float8, latitude::float8, longitude::float8, depth_min::float8, depth_max::float8, "
+                + "altitude::float8, observed_at::timestamptz, instrument, sample_id, label, label_status, "
+                + "traits::jsonb, raw::jsonb from image_load order by line "
+                + "on conflict do nothing returning bytes) select count(*), coalesce(sum(bytes), 0) from inserted";
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setObject(1, datasetId);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return new Inserted(result.getLong(1), result.getLong(2));
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.aqqua.catalog.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.aqqua.runtime.problem.FieldError;
+import org.aqqua.runtime.problem.ProblemException;
+
+/**
+ * Reads an NDJSON body line by line, numbering lines from 1, without ever holding more than one line: a line over
+ * the limit or bytes that are not UTF-8 are refused naming the line.
+ */
+final class NdjsonLines {
+
+    private final Reader reader;
+    private final int maxLineChars;
+    private final StringBuilder line = new StringBuilder(1024);
+    private long lineNumber;
+
+    NdjsonLines(InputStream body, int maxLineChars) {
+        this.reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        this.maxLineChars = maxLineChars;
+    }
+
+    /** The next line without its line end, or null at the end of the body. */
+    String next() {
+        line.setLength(0);
+        try {
+            int c = reader.read();
+            if (c < 0) {
+                return null;
+            }
+            lineNumber++;
+            while (c >= 0 && c != '\n') {
+                if (line.length() == maxLineChars) {
+                    throw ProblemException.badRequest("Line " + lineNumber + " is longer than " + maxLineChars
+                            + " characters.", List.of(FieldError.atRow(lineNumber, null, null,
+                                    "line longer than " + maxLineChars + " characters")));
+                }
+                line.append((char) c);
+                c = reader.read();
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ProblemException.badRequest("Line " + (lineNumber == 0 ? 1 : lineNumber) + " is not UTF-8.",
+                    List.of(FieldError.atRow(Math.max(1, lineNumber), null, null, "not valid UTF-8")));
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body could not be read to its end: " + e.getMessage(),
+                    List.of());
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        return line.toString();
+    }
+
+    long lineNumber() {
+        return lineNumber;
+    }
+}

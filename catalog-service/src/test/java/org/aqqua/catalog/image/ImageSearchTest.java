@@ -1,0 +1,201 @@
+package org.aqqua.catalog.image;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.aqqua.catalog.dataset.DatasetStatus;
+import org.aqqua.catalog.dataset.TestDatasets;
+import org.aqqua.testing.AqquaInfrastructureResource;
+import org.aqqua.testing.DemoRealm;
+import org.aqqua.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Member search: filters, keyset paging with opaque cursors, statistics, content redirects, bad input. */
+@QuarkusTest
+@WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "catalog-service"))
+class ImageSearchTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    static UUID mine;
+    static UUID others;
+    static String member;
+    static String provider;
+
+    @Inject
+    MinioClient minio;
+
+    /** Once per class, but in @BeforeEach: RestAssured knows the test port only from then on. */
+    @BeforeEach
+    void images() {
+        if (mine != null) {
+            return;
+        }
+        member = Tokens.forUser(DemoRealm.MEMBER);
+        provider = Tokens.forUser(DemoRealm.PROVIDER);
+        mine = TestDatasets.create(Tokens.subjectOf(provider), "Search: provider's", DatasetStatus.RECEIVING).id;
+        others = TestDatasets.create("someone-else", "Search: others'", DatasetStatus.RECEIVING).id;
+        StringBuilder body = new StringBuilder();
+        for (int n = 1; n <= 25; n++) {
+            body.append(ImageLines.line(n, Map.of("objectId", "m-" + n, "sha256", ImageLines.sha(1000 + n))))
+                    .append('\n');
+        }
+        // Around Fiji, across the antimeridian, deeper, labelled otherwise, later.
+        body.append(ImageLines.line(26, Map.of("objectId", "fiji-east", "sha256", ImageLines.sha(1026),
+                "longitude", 179.5, "latitude", -17.0, "depthMin", 200.0, "depthMax", 250.0,
+                "label", "Ostracoda", "observedAt", "2022-01-01T00:00:00Z"))).append('\n');
+        body.append(ImageLines.line(27, Map.of("objectId", "fiji-west", "sha256", ImageLines.sha(1027),
+                "longitude", -179.5, "latitude", -17.0, "instrument", "Zooscan"))).append('\n');
+        register(mine, body.toString());
+        register(others, ImageLines.line(99, Map.of("sha256", ImageLines.sha(1099))) + "\n");
+    }
+
+    @Test
+    void pagesThroughEverythingOnceInAStableOrder() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(member).queryParam("dataset", mine).queryParam("limit", 10);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/images").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.objectId"));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(27).doesNotHaveDuplicates().startsWith("m-1", "m-2");
+    }
+
+    @Test
+    void filtersCombine() {
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("bbox", "170,-20,-170,-10")
+                .when().get("/api/images").then().statusCode(200)
+                .body("items.objectId", contains("fiji-east", "fiji-west"));
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("bbox", "0,40,10,50")
+                .queryParam("depthMin", 0).queryParam("depthMax", 8).queryParam("labelled", true)
+                .queryParam("limit", 1000)
+                .when().get("/api/images").then().statusCode(200)
+                .body("items.label", everyItem(equalTo("Copepoda")))
+                .body("items", hasSize(17));
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("depthMin", 100)
+                .when().get("/api/images").then().statusCode(200).body("items.objectId", contains("fiji-east"));
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("from", "2022-01-01T00:00:00Z")
+                .queryParam("to", "2022-01-02T00:00:00Z")
+                .when().get("/api/images").then().statusCode(200).body("items.objectId", contains("fiji-east"));
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("instrument", "Zooscan")
+                .when().get("/api/images").then().statusCode(200).body("items.objectId", contains("fiji-west"));
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("labelled", false)
+                .queryParam("labelStatus", "validated")
+                .when().get("/api/images").then().statusCode(200).body("items", hasSize(0))
+                .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void providersSeeOnlyTheirOwnImages() {
+        given().auth().oauth2(provider).queryParam("dataset", others)
+                .when().get("/api/images").then().statusCode(200).body("items", hasSize(0));
+        long foreign = given().auth().oauth2(member).queryParam("dataset", others).when().get("/api/images")
+                .then().extract().jsonPath().getLong("items[0].id");
+        given().auth().oauth2(provider).when().get("/api/images/{id}", foreign).then().statusCode(404)
+                .contentType(PROBLEM);
+        given().auth().oauth2(member).when().get("/api/images/{id}", foreign).then().statusCode(200)
+                .body("datasetId", equalTo(others.toString()));
+        given().when().get("/api/images").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(DemoRealm.SERVICE_USER)).when().get("/api/images").then().statusCode(403);
+    }
+
+    @Test
+    void statisticsCountUnderTheSameFilters() {
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("groupBy", "instrument")
+                .when().get("/api/stats").then().statusCode(200)
+                .body("key", contains("UVP6", "Zooscan"))
+                .body("images", contains(26, 1));
+        given().auth().oauth2(member).queryParam("dataset", mine).queryParam("groupBy", "year")
+                .when().get("/api/stats").then().statusCode(200).body("key", contains("2021", "2022"));
+        given().auth().oauth2(member).queryParam("dataset", mine, others)
+                .when().get("/api/stats").then().statusCode(200).body("[0].images", equalTo(28));
+        given().auth().oauth2(member).queryParam("groupBy", "colour").when().get("/api/stats")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("groupBy"));
+    }
+
+    @Test
+    void contentIsAShortLivedRedirectToTheImage() throws Exception {
+        JsonPath image = given().auth().oauth2(member).queryParam("dataset", mine).queryParam("limit", 1)
+                .when().get("/api/images").then().extract().jsonPath();
+        byte[] png = "not really a png".getBytes(StandardCharsets.UTF_8);
+        minio.putObject(PutObjectArgs.builder().bucket("aqqua-images").object(image.getString("items[0].storageKey"))
+                .stream(new ByteArrayInputStream(png), png.length, -1).build());
+        String location = given().auth().oauth2(member).redirects().follow(false)
+                .when().get("/api/images/{id}/content", image.getLong("items[0].id"))
+                .then().statusCode(302).header("Location", containsString("X-Amz-Expires=300"))
+                .extract().header("Location");
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(png);
+    }
+
+    @Test
+    void badQueriesNameTheParameter() {
+        expect400(Map.of("bbox", "10,50,0,40"), "bbox", "minLat is above maxLat: the box is reversed");
+        expect400(Map.of("bbox", "0,-95,10,0"), "bbox", "latitudes must be between -90 and 90");
+        expect400(Map.of("bbox", "0,1,2"), "bbox", "must be minLon,minLat,maxLon,maxLat (four numbers)");
+        expect400(Map.of("from", "2022-01-02T00:00:00Z", "to", "2022-01-01T00:00:00Z"), "from",
+                "must be before to (2022-01-01T00:00:00Z)");
+        expect400(Map.of("colour", "green"), "colour", null);
+        expect400(Map.of("limit", "1001"), "limit", "must be a whole number from 1 to 1000");
+        expect400(Map.of("labelStatus", "sure"), "labelStatus", null);
+        expect400(Map.of("cursor", "bm90LWEtY3Vyc29y.AAAA"), "cursor",
+                "is not a cursor this service issued (altered or truncated)");
+        String cursor = given().auth().oauth2(member).queryParam("dataset", mine).queryParam("limit", 2)
+                .when().get("/api/images").then().extract().jsonPath().getString("nextCursor");
+        String tampered = cursor.substring(0, 3) + (cursor.charAt(3) == 'A' ? 'B' : 'A') + cursor.substring(4);
+        expect400(Map.of("dataset", mine.toString(), "cursor", tampered), "cursor",
+                "is not a cursor this service issued (altered or truncated)");
+        expect400(Map.of("dataset", others.toString(), "cursor", cursor), "cursor",
+                "belongs to a query with other filters; start again without it");
+    }
+
+    private static void expect400(Map<String, String> parameters, String field, String message) {
+        var response = given().auth().oauth2(member).queryParams(parameters).when().get("/api/images")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo(field));
+        if (message != null) {
+            response.body("errors[0].message", equalTo(message));
+        }
+    }
+
+    static void register(UUID dataset, String ndjson) {
+        given().auth().oauth2(Tokens.forClient(DemoRealm.INGEST_CLIENT, DemoRealm.INGEST_SECRET))
+                .contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
+                .when().post("/internal/datasets/{id}/images", dataset).then().statusCode(200);
+    }
+}
