@@ -33,8 +33,12 @@ public final class Tokens {
 
     /** A service-account token of a confidential client. */
     public static String forClient(String clientId, String secret) {
-        return request(Infrastructure.shared().keycloak().tokenUrl(), Map.of("grant_type", "client_credentials",
-                "client_id", clientId, "client_secret", secret));
+        return forClient(Infrastructure.shared().keycloak().tokenUrl(), clientId, secret);
+    }
+
+    public static String forClient(String tokenUrl, String clientId, String secret) {
+        return request(tokenUrl, Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
     }
 
     /** The {@code sub} claim of an access token: the Keycloak subject AqQua stores as owner. */

@@ -51,6 +51,15 @@ public class DatasetResource {
         return DatasetView.of(datasets.readableBy(caller, id));
     }
 
+    /** Postpones the dataset's release (curators; never earlier than it is). */
+    @PUT
+    @Path("/{id}/embargo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CURATOR)
+    public DatasetView postpone(@PathParam("id") UUID id, @NotNull @Valid EmbargoPostponement postponement) {
+        return DatasetView.of(datasets.postpone(id, postponement));
+    }
+
     /** Replaces what the form says about a dataset, by its owner or a curator, until it is released. */
     @PUT
     @Path("/{id}")

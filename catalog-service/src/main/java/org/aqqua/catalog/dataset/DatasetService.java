@@ -65,6 +65,26 @@ public class DatasetService {
         return dataset;
     }
 
+    /** Moves a dataset's release later; moving it earlier is refused, whoever asks. */
+    @Transactional
+    public Dataset postpone(UUID id, EmbargoPostponement postponement) {
+        Dataset dataset = Dataset.<Dataset>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        if (dataset.status == DatasetStatus.RELEASED || dataset.status == DatasetStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Dataset " + id + " is " + dataset.status.wireName()
+                    + "; its embargo can no longer change.");
+        }
+        if (!postponement.embargoUntil().isAfter(dataset.embargoUntil)) {
+            throw ProblemException.unprocessable("An embargo can only be postponed, never advanced.",
+                    java.util.List.of(org.aqqua.runtime.problem.FieldError.of("embargoUntil",
+                            postponement.embargoUntil(), "must be after the current embargo, "
+                                    + dataset.embargoUntil)));
+        }
+        dataset.embargoUntil = postponement.embargoUntil();
+        dataset.statusReason = "embargo postponed: " + postponement.reason();
+        dataset.updatedAt = clock.instant();
+        return dataset;
+    }
+
     private void apply(Dataset dataset, DatasetRequest request) {
         dataset.title = request.title().strip();
         dataset.comment = request.comment();

@@ -128,6 +128,31 @@ class AgreementResourceTest {
     }
 
     @Test
+    void curatorsPostponeEmbargoesAndNobodyAdvancesThem() {
+        String provider = Tokens.forUser(DemoRealm.PROVIDER);
+        String agreement = given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.validForm()).when().post("/api/agreements")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        String dataset = given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.dataset("Late data")).when().post("/api/agreements/{id}/datasets", agreement)
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        String curator = Tokens.forUser(DemoRealm.CURATOR);
+        given().auth().oauth2(curator).contentType("application/json")
+                .body("{\"embargoUntil\": \"2027-09-01T00:00:00Z\", \"reason\": \"owner's paper in review\"}")
+                .when().put("/api/datasets/{id}/embargo", dataset)
+                .then().statusCode(200).body("embargoUntil", equalTo("2027-09-01T00:00:00Z"));
+        given().auth().oauth2(curator).contentType("application/json")
+                .body("{\"embargoUntil\": \"2027-07-15T12:00:00Z\", \"reason\": \"back to normal\"}")
+                .when().put("/api/datasets/{id}/embargo", dataset)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("embargoUntil"))
+                .body("errors[0].message", equalTo("must be after the current embargo, 2027-09-01T00:00:00Z"));
+        given().auth().oauth2(provider).contentType("application/json")
+                .body("{\"embargoUntil\": \"2028-01-01T00:00:00Z\", \"reason\": \"mine\"}")
+                .when().put("/api/datasets/{id}/embargo", dataset).then().statusCode(403);
+    }
+
+    @Test
     void otherInstrumentNeedsAName() {
         String provider = Tokens.forUser(DemoRealm.PROVIDER);
         String agreement = given().auth().oauth2(provider).contentType("application/json")
