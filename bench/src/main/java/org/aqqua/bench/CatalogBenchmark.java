@@ -217,11 +217,27 @@ public final class CatalogBenchmark {
                 + "from catalog.image i join catalog.dataset d on d.id = i.dataset_id where " + search.where()
                 + " and i.id > ? order by i.id limit ?";
         List<Connection> connections = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c <= CLIENTS; c++) { // one per client, and one for the warm-up on this thread
             connections.add(connect(jdbcUrl));
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<Connection> mine = ThreadLocal.withInitial(() -> connections.get(next.getAndIncrement()));
+        if (Boolean.getBoolean("aqqua.bench.explain")) {
+            try (PreparedStatement explain = connections.get(0).prepareStatement("explain (analyze, buffers) " + sql)) {
+                int index = 1;
+                for (Object parameter : search.parameters()) {
+                    explain.setObject(index++, parameter);
+                }
+                explain.setLong(index++, 0);
+                explain.setInt(index, 101);
+                try (ResultSet plan = explain.executeQuery()) {
+                    System.out.println("Plan of " + search.name() + ":");
+                    while (plan.next()) {
+                        System.out.println("  " + plan.getString(1));
+                    }
+                }
+            }
+        }
         try {
             return timeConcurrently(requests, () -> {
                 try (PreparedStatement statement = mine.get().prepareStatement(sql)) {
@@ -334,7 +350,12 @@ public final class CatalogBenchmark {
         }
     }
 
+    /** A connection set up as the catalog's own (same search path and planner cost), so plans are the same. */
     private static Connection connect(String jdbcUrl) throws Exception {
-        return DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to catalog; set random_page_cost = 1.1");
+        }
+        return connection;
     }
 }

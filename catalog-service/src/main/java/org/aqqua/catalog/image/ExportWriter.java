@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,7 +29,8 @@ abstract class ExportWriter {
 
     abstract void header() throws IOException;
 
-    abstract void row(ImageView image) throws IOException;
+    /** Writes the current row of {@code rows} (the columns of {@link ImageView#COLUMNS}). */
+    abstract void row(ResultSet rows) throws IOException, SQLException;
 
     /** The training manifest: id, SHA-256, storage key and all normalised metadata, RFC 4180 quoting. */
     static final class Csv extends ExportWriter {
@@ -35,6 +38,7 @@ abstract class ExportWriter {
         static final List<String> COLUMNS = List.of("id", "dataset_id", "object_id", "sha256", "storage_key",
                 "bytes", "width", "height", "format", "pixel_size_um", "latitude", "longitude", "depth_min",
                 "depth_max", "altitude", "observed_at", "instrument", "sample_id", "label", "label_status");
+        private static final int OBSERVED_AT = COLUMNS.indexOf("observed_at") + 1;
 
         Csv(Writer out) {
             super(out);
@@ -46,16 +50,14 @@ abstract class ExportWriter {
             out.write("\r\n");
         }
 
+        /** Columns as PostgreSQL renders them (no parse and re-format per value), the instant in ISO 8601. */
         @Override
-        void row(ImageView i) throws IOException {
-            Object[] values = {i.id(), i.datasetId(), i.objectId(), i.sha256(), i.storageKey(), i.bytes(), i.width(),
-                i.height(), i.format(), i.pixelSizeUm(), i.latitude(), i.longitude(), i.depthMin(), i.depthMax(),
-                i.altitude(), i.observedAt(), i.instrument(), i.sampleId(), i.label(), i.labelStatus()};
-            for (int c = 0; c < values.length; c++) {
-                if (c > 0) {
+        void row(ResultSet rows) throws IOException, SQLException {
+            for (int c = 1; c <= COLUMNS.size(); c++) {
+                if (c > 1) {
                     out.write(',');
                 }
-                out.write(quote(values[c]));
+                out.write(quote(c == OBSERVED_AT ? rows.getTimestamp(c).toInstant() : rows.getString(c)));
             }
             out.write("\r\n");
         }
@@ -94,8 +96,8 @@ abstract class ExportWriter {
         }
 
         @Override
-        void row(ImageView image) throws IOException {
-            generator.writeObject(image);
+        void row(ResultSet rows) throws IOException, SQLException {
+            generator.writeObject(ImageView.read(rows));
             generator.flush();
             out.write('\n');
         }
@@ -130,7 +132,8 @@ abstract class ExportWriter {
         }
 
         @Override
-        void row(ImageView i) throws IOException {
+        void row(ResultSet rows) throws IOException, SQLException {
+            ImageView i = ImageView.read(rows);
             Double depthMin = i.depthMin() != null ? i.depthMin() : null;
             Object[] values = {"images/" + i.sha256() + "." + i.format().toLowerCase(java.util.Locale.ROOT),
                 i.objectId(), i.latitude(), i.longitude(), DATE.format(i.observedAt()), TIME.format(i.observedAt()),

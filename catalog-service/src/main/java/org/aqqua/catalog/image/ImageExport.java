@@ -59,7 +59,7 @@ public class ImageExport {
                     writer.header();
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            writer.row(ImageView.read(rows));
+                            writer.row(rows);
                         }
                     }
                 } finally {
