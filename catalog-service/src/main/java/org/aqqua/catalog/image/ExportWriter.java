@@ -57,20 +57,9 @@ abstract class ExportWriter {
                 if (c > 1) {
                     out.write(',');
                 }
-                out.write(quote(c == OBSERVED_AT ? rows.getTimestamp(c).toInstant() : rows.getString(c)));
+                out.write(CsvCells.quote(c == OBSERVED_AT ? rows.getTimestamp(c).toInstant() : rows.getString(c)));
             }
             out.write("\r\n");
-        }
-
-        private static String quote(Object value) {
-            if (value == null) {
-                return "";
-            }
-            String text = value.toString();
-            if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-                return text;
-            }
-            return '"' + text.replace("\"", "\"\"") + '"';
         }
     }
 

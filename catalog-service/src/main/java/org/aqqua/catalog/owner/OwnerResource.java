@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.aqqua.catalog.agreement.DataOwner;
+import org.aqqua.catalog.image.CsvCells;
 import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,8 +49,8 @@ public class OwnerResource {
     public Response mailingList() {
         StringBuilder csv = new StringBuilder("name,email,institute\r\n");
         DataOwner.<DataOwner>list("mailingList = true and erasedAt is null and email is not null "
-                + "order by surname, givenName").forEach(owner -> csv.append(cell(owner.displayName())).append(',')
-                .append(cell(owner.email)).append(',').append(cell(owner.institute)).append("\r\n"));
+                + "order by surname, givenName").forEach(owner -> csv.append(CsvCells.quote(owner.displayName())).append(',')
+                .append(CsvCells.quote(owner.email)).append(',').append(CsvCells.quote(owner.institute)).append("\r\n"));
         return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"aqqua-data-providers.csv\"").build();
     }
@@ -67,13 +68,5 @@ public class OwnerResource {
             owner.erasedAt = clock.instant();
         }
         owner.updatedAt = clock.instant();
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }
