@@ -112,6 +112,10 @@ public final class CatalogBenchmark {
                         format, lines[0] / exportSeconds, total / copyOutSeconds, copyOutSeconds / exportSeconds);
             }
         } finally {
+            if (Boolean.getBoolean("aqqua.bench.keep")) {
+                System.out.println("Kept " + dir + " (logs of every server)");
+                return;
+            }
             try (var paths = Files.walk(dir)) {
                 paths.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
             }

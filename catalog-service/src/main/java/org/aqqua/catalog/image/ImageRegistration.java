@@ -3,13 +3,12 @@ package org.aqqua.catalog.image;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,12 +29,13 @@ import org.postgresql.copy.CopyIn;
 /**
  * Bulk registration of images: the NDJSON body is validated line by line and streamed with COPY into a
  * temporary table, then inserted in one statement that skips what the dataset already holds (same object id or
- * same SHA-256). One transaction per request: either every line is valid and all new images are registered, or
+ * same SHA-256) and repeats within the request. One transaction per request: either every line is valid and all new images are registered, or
  * nothing is and the answer names every invalid line (up to {@link #MAX_REPORTED_ERRORS}).
  */
 @ApplicationScoped
 public class ImageRegistration {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ImageRegistration.class);
     static final int MAX_REPORTED_ERRORS = 1000;
     private static final int MAX_LINE_CHARS = 1 << 20;
 
@@ -44,13 +44,11 @@ public class ImageRegistration {
             + "label, label_status, traits, raw";
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final ObjectReader reader;
 
-    ImageRegistration(AgroalDataSource dataSource, ObjectMapper json, Validator validator) {
+    ImageRegistration(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
-        this.json = json;
-        this.validator = validator;
+        this.reader = json.readerFor(ImageRecord.class);
     }
 
     @Transactional
@@ -71,8 +69,12 @@ public class ImageRegistration {
                 statement.execute("create temp table image_load (line bigint, "
                         + String.join(" text, ", COLUMNS.split(", ")) + " text) on commit drop");
             }
+            long started = System.nanoTime();
             long received = load(connection, body);
+            long loaded = System.nanoTime();
             Inserted inserted = insertNew(connection, datasetId);
+            LOG.infof("Registered %d of %d images into dataset %s: loaded in %d ms, inserted in %d ms", inserted.images(),
+                    received, datasetId, (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
             dataset.imageCount += inserted.images();
             dataset.imageBytes += inserted.bytes();
             return new RegistrationResult(received, inserted.images(), received - inserted.images());
@@ -125,7 +127,7 @@ public class ImageRegistration {
     private ImageRecord parse(String line, long lineNumber, List<FieldError> errors) {
         ImageRecord record;
         try {
-            record = json.readValue(line, ImageRecord.class);
+            record = reader.readValue(line);
         } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
             String reason = e.getCause() instanceof IllegalArgumentException rule ? rule.getMessage()
@@ -137,12 +139,7 @@ public class ImageRegistration {
                     + e.getOriginalMessage()));
             return null;
         }
-        for (ConstraintViolation<ImageRecord> violation : validator.validate(record)) {
-            Object value = violation.getInvalidValue();
-            errors.add(FieldError.atRow(lineNumber, violation.getPropertyPath().toString(),
-                    value instanceof ImageRecord ? null : value, violation.getMessage()));
-        }
-        return record;
+        return ImageRecordRules.check(record, lineNumber, errors) ? record : null;
     }
 
     private byte[] toRow(CopyRows row, long lineNumber, ImageRecord r) {
@@ -156,15 +153,28 @@ public class ImageRegistration {
                 .endRow();
     }
 
+    /**
+     * Inserts the loaded rows the dataset does not hold yet. Known object ids and images are filtered out with
+     * anti-joins on the unique indexes, and repeats within the request keep their first line; a plain insert
+     * (no ON CONFLICT, whose speculative insertion costs on every row) is safe because the dataset row is
+     * locked for the whole transaction, so no other registration into it runs meanwhile.
+     */
     private Inserted insertNew(Connection connection, UUID datasetId) throws SQLException {
-        String insert = "with inserted as (insert into image (dataset_id, " + COLUMNS + ") "
+        String insert = "with fresh as (select l.*, "
+                + "row_number() over (partition by l.object_id order by l.line) as object_rank, "
+                + "row_number() over (partition by l.sha256 order by l.line) as image_rank from image_load l "
+                + "where not exists (select 1 from image i where i.dataset_id = ? and i.object_id = l.object_id) "
+                + "and not exists (select 1 from image i where i.dataset_id = ? and i.sha256 = l.sha256::char(64))), "
+                + "inserted as (insert into image (dataset_id, " + COLUMNS + ") "
                 + "select ?, object_id, sha256, storage_key, bytes::bigint, width::int, height::int, format, "
                 + "pixel_size_um::float8, latitude::float8, longitude::float8, depth_min::float8, depth_max::float8, "
                 + "altitude::float8, observed_at::timestamptz, instrument, sample_id, label, label_status, "
-                + "traits::jsonb, raw::jsonb from image_load order by line "
-                + "on conflict do nothing returning bytes) select count(*), coalesce(sum(bytes), 0) from inserted";
+                + "traits::jsonb, raw::jsonb from fresh where object_rank = 1 and image_rank = 1 order by line "
+                + "returning bytes) select count(*), coalesce(sum(bytes), 0) from inserted";
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             statement.setObject(1, datasetId);
+            statement.setObject(2, datasetId);
+            statement.setObject(3, datasetId);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return new Inserted(result.getLong(1), result.getLong(2));

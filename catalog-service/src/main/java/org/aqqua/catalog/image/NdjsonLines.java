@@ -19,6 +19,10 @@ final class NdjsonLines {
     private final Reader reader;
     private final int maxLineChars;
     private final StringBuilder line = new StringBuilder(1024);
+    /** Read in blocks: a Reader read char by char costs a lock and a decoder call per character. */
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long lineNumber;
 
     NdjsonLines(InputStream body, int maxLineChars) {
@@ -31,19 +35,28 @@ final class NdjsonLines {
     String next() {
         line.setLength(0);
         try {
-            int c = reader.read();
-            if (c < 0) {
+            if (position == limit && !fill()) {
                 return null;
             }
             lineNumber++;
-            while (c >= 0 && c != '\n') {
-                if (line.length() == maxLineChars) {
+            while (true) {
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                line.append(buffer, start, position - start);
+                if (line.length() > maxLineChars) {
                     throw ProblemException.badRequest("Line " + lineNumber + " is longer than " + maxLineChars
                             + " characters.", List.of(FieldError.atRow(lineNumber, null, null,
                                     "line longer than " + maxLineChars + " characters")));
                 }
-                line.append((char) c);
-                c = reader.read();
+                if (position < limit) {
+                    position++; // the line end
+                    break;
+                }
+                if (!fill()) {
+                    break;
+                }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             throw ProblemException.badRequest("Line " + (lineNumber == 0 ? 1 : lineNumber) + " is not UTF-8.",
@@ -57,6 +70,13 @@ final class NdjsonLines {
             line.setLength(end - 1);
         }
         return line.toString();
+    }
+
+    private boolean fill() throws IOException {
+        int read = reader.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = Math.max(read, 0);
+        return read > 0;
     }
 
     long lineNumber() {

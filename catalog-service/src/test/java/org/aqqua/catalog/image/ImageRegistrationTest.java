@@ -39,10 +39,15 @@ class ImageRegistrationTest {
                 .body("registered", equalTo(0)).body("duplicates", equalTo(5));
         post(dataset, ImageLines.line(6) + "\n" + ImageLines.line(1, Map.of("objectId", "renamed")) + "\r\n\n")
                 .then().statusCode(200).body("received", equalTo(2)).body("registered", equalTo(1));
+        // Repeats inside one request keep their first line.
+        post(dataset, ImageLines.line(7) + "\n" + ImageLines.line(7) + "\n"
+                + ImageLines.line(8, Map.of("sha256", ImageLines.sha(7))) + "\n")
+                .then().statusCode(200).body("received", equalTo(3)).body("registered", equalTo(1))
+                .body("duplicates", equalTo(2));
 
         Dataset stored = QuarkusTransaction.requiringNew().call(() -> Dataset.findById(dataset));
-        assertThat(stored.imageCount).isEqualTo(6);
-        assertThat(stored.imageBytes).isEqualTo(6 * 10_000 + (1 + 2 + 3 + 4 + 5 + 6));
+        assertThat(stored.imageCount).isEqualTo(7);
+        assertThat(stored.imageBytes).isEqualTo(7 * 10_000 + (1 + 2 + 3 + 4 + 5 + 6 + 7));
         String raw = QuarkusTransaction.requiringNew().call(() -> (String) Dataset.getEntityManager()
                 .createNativeQuery("select raw->>'comment' from image where dataset_id = ?1 and object_id = 'obj-2'")
                 .setParameter(1, dataset).getSingleResult());

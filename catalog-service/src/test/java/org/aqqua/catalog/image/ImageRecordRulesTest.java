@@ -1,0 +1,53 @@
+package org.aqqua.catalog.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.aqqua.runtime.problem.FieldError;
+import org.junit.jupiter.api.Test;
+
+class ImageRecordRulesTest {
+
+    private static ImageRecord valid() {
+        return new ImageRecord("obj-1", "a".repeat(64), "sha256/aa/" + "a".repeat(64), 100L, 10, 10, "png", 73.0,
+                43.68, 7.31, 5.0, 10.0, null, Instant.parse("2021-06-01T10:00:00Z"), "UVP6", null, null, null, null,
+                null);
+    }
+
+    @Test
+    void aValidRecordPasses() {
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(ImageRecordRules.check(valid(), 1, errors)).isTrue();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void everyBrokenRuleIsNamedWithLineFieldAndValue() {
+        ImageRecord r = valid();
+        ImageRecord broken = new ImageRecord(" ", "A".repeat(64), r.storageKey(), 0L, 10, null, "png", -1.0, 90.5,
+                -181.0, null, null, null, null, "UVP6", null, null, null, null, null);
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(ImageRecordRules.check(broken, 7, errors)).isFalse();
+        assertThat(errors).extracting(FieldError::field).containsExactly("objectId", "sha256", "bytes", "height",
+                "pixelSizeUm", "latitude", "longitude", "depthOrAltitude", "observedAt");
+        assertThat(errors).allSatisfy(e -> assertThat(e.row()).isEqualTo(7));
+        assertThat(errors.get(5)).isEqualTo(FieldError.atRow(7, "latitude", 90.5, "must be between -90 and 90"));
+    }
+
+    @Test
+    void lakesGiveAltitudeAndDepthRangesAreOrdered() {
+        ImageRecord r = valid();
+        ImageRecord lake = new ImageRecord(r.objectId(), r.sha256(), r.storageKey(), r.bytes(), r.width(),
+                r.height(), r.format(), r.pixelSizeUm(), 46.5, 6.6, null, null, 372.0, r.observedAt(), r.instrument(),
+                null, null, null, null, null);
+        assertThat(ImageRecordRules.check(lake, 1, new ArrayList<>())).isTrue();
+        ImageRecord upsideDown = new ImageRecord(r.objectId(), r.sha256(), r.storageKey(), r.bytes(), r.width(),
+                r.height(), r.format(), r.pixelSizeUm(), r.latitude(), r.longitude(), 50.0, 10.0, null,
+                r.observedAt(), r.instrument(), null, null, null, null, null);
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(ImageRecordRules.check(upsideDown, 2, errors)).isFalse();
+        assertThat(errors).containsExactly(FieldError.atRow(2, "depthMax", 10.0, "must not be above depthMin (50.0)"));
+    }
+}
