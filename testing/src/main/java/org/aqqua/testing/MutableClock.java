@@ -1,7 +1,6 @@
 package org.aqqua.testing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,10 +19,6 @@ public final class MutableClock extends Clock {
 
     public void reset() {
         fixed = null;
-    }
-
-    public void advance(Duration duration) {
-        fixed = instant().plus(duration);
     }
 
     @Override

@@ -52,10 +52,6 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         process.stop();

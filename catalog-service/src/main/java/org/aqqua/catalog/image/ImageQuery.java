@@ -97,8 +97,4 @@ public final class ImageQuery {
         }
         return index;
     }
-
-    List<Object> parameters() {
-        return List.copyOf(parameters);
-    }
 }

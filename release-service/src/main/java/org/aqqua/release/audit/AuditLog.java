@@ -4,7 +4,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.aqqua.runtime.security.Roles;
@@ -36,7 +38,7 @@ public class AuditLog {
     /** Newest first, keyset-paged by id. */
     public List<AuditEntry> newest(Optional<UUID> datasetId, Optional<Long> beforeId, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         datasetId.ifPresent(id -> {
             query.append(" and datasetId = :dataset");
             params.put("dataset", id);
