@@ -32,6 +32,11 @@ abstract class ExportWriter {
     /** Writes the current row of {@code rows} (the columns of {@link ImageView#COLUMNS}). */
     abstract void row(ResultSet rows) throws IOException, SQLException;
 
+    /** Hands on whatever the writer still holds; called once after the last row. */
+    void finish() throws IOException {
+        out.flush();
+    }
+
     /** The training manifest: id, SHA-256, storage key and all normalised metadata, RFC 4180 quoting. */
     static final class Csv extends ExportWriter {
 
@@ -84,11 +89,17 @@ abstract class ExportWriter {
             // No header: each line stands alone.
         }
 
+        /** The generator buffers across rows; the line end goes through it too, so nothing is flushed per row. */
         @Override
         void row(ResultSet rows) throws IOException, SQLException {
             generator.writeObject(ImageView.read(rows));
+            generator.writeRaw('\n');
+        }
+
+        @Override
+        void finish() throws IOException {
             generator.flush();
-            out.write('\n');
+            super.finish();
         }
     }
 

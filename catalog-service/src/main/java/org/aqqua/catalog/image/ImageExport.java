@@ -62,13 +62,13 @@ public class ImageExport {
                             writer.row(rows);
                         }
                     }
+                    writer.finish();
                 } finally {
                     connection.rollback();
                 }
             } catch (SQLException e) {
                 throw new IOException("Export stopped: " + e.getMessage(), e);
             }
-            out.flush();
         };
     }
 }
