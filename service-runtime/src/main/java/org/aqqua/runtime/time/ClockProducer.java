@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,10 +20,15 @@ public class ClockProducer {
     @Produces
     @Singleton
     Clock clock(@ConfigProperty(name = "aqqua.clock.fixed") Optional<Instant> fixed) {
+        return choose(fixed, ConfigUtils.getProfiles());
+    }
+
+    /** The system clock, or the configured fixed instant outside the prod profile. */
+    static Clock choose(Optional<Instant> fixed, List<String> activeProfiles) {
         if (fixed.isEmpty()) {
             return Clock.systemUTC();
         }
-        if (ConfigUtils.getProfiles().contains("prod")) {
+        if (activeProfiles.contains("prod")) {
             throw new IllegalStateException("aqqua.clock.fixed is set, but a fixed clock is refused in the prod profile");
         }
         return Clock.fixed(fixed.get(), ZoneOffset.UTC);
