@@ -39,14 +39,6 @@ public class CatalogDatasets {
         }
     }
 
-    public List<CatalogDataset> withStatus(String status, int limit) {
-        try {
-            return call(() -> api.list(status, limit));
-        } catch (WebApplicationException e) {
-            throw unavailable(e);
-        }
-    }
-
     public CatalogDataset changeStatus(UUID id, String status, String reason) {
         try {
             return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason)));

@@ -7,9 +7,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -26,9 +24,6 @@ public interface CatalogInternalApi {
     @GET
     @Path("/{id}")
     CatalogDataset get(@PathParam("id") UUID id);
-
-    @GET
-    List<CatalogDataset> list(@QueryParam("status") String status, @QueryParam("limit") int limit);
 
     @PUT
     @Path("/{id}/status")

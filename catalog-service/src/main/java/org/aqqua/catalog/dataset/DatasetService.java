@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.aqqua.runtime.security.Roles;
 import org.aqqua.catalog.agreement.AgreementService;
 import org.aqqua.catalog.agreement.SharingAgreement;
+import org.aqqua.runtime.problem.FieldError;
 import org.aqqua.runtime.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,7 +76,7 @@ public class DatasetService {
         }
         if (!postponement.embargoUntil().isAfter(dataset.embargoUntil)) {
             throw ProblemException.unprocessable("An embargo can only be postponed, never advanced.",
-                    java.util.List.of(org.aqqua.runtime.problem.FieldError.of("embargoUntil",
+                    List.of(FieldError.of("embargoUntil",
                             postponement.embargoUntil(), "must be after the current embargo, "
                                     + dataset.embargoUntil)));
         }

@@ -2,6 +2,8 @@ package org.aqqua.catalog.image;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The formats an image selection is exported in: training manifests, and EcoTaxa's import table. */
 public enum ExportFormat {
@@ -24,6 +26,10 @@ public enum ExportFormat {
     public String fileName() {
         return this == ECOTAXA ? "ecotaxa_aqqua_export.tsv" : "aqqua_images." + extension;
     }
+
+    /** The names clients give: csv, jsonl, ecotaxa. */
+    public static final Set<String> NAMES = Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
 
     public static ExportFormat parse(String value) {
         return Arrays.stream(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(value)).findFirst()

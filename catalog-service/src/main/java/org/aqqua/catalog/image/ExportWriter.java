@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes image rows in one {@link ExportFormat}, row by row, so that an export never sits in memory. */
 abstract class ExportWriter {
@@ -134,10 +135,9 @@ abstract class ExportWriter {
         @Override
         void row(ResultSet rows) throws IOException, SQLException {
             ImageView i = ImageView.read(rows);
-            Double depthMin = i.depthMin() != null ? i.depthMin() : null;
-            Object[] values = {"images/" + i.sha256() + "." + i.format().toLowerCase(java.util.Locale.ROOT),
+            Object[] values = {"images/" + i.sha256() + "." + i.format().toLowerCase(Locale.ROOT),
                 i.objectId(), i.latitude(), i.longitude(), DATE.format(i.observedAt()), TIME.format(i.observedAt()),
-                depthMin, i.depthMax() != null ? i.depthMax() : depthMin, i.label(), i.label() == null ? null
+                i.depthMin(), i.depthMax() != null ? i.depthMax() : i.depthMin(), i.label(), i.label() == null ? null
                     : i.labelStatus(), i.instrument(), i.pixelSizeUm(), i.sampleId(), i.sha256()};
             for (int c = 0; c < values.length; c++) {
                 if (c > 0) {

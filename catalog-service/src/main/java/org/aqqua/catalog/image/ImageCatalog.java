@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.aqqua.runtime.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,7 +40,7 @@ public class ImageCatalog {
     }
 
     /** A page of the images matching the request's filters within {@code scope}. */
-    public ImagePage page(Map<String, List<String>> parameters, java.util.function.UnaryOperator<ImageQuery> scope) {
+    public ImagePage page(Map<String, List<String>> parameters, UnaryOperator<ImageQuery> scope) {
         ImageFilter filter = ImageFilter.parse(parameters, PageRequest.PARAMETERS);
         PageRequest page = PageRequest.parse(parameters);
         long after = page.cursor() == null ? 0 : cursors.decode(page.cursor(), filter.fingerprint());
@@ -55,15 +56,11 @@ public class ImageCatalog {
     }
 
     public List<ImageSearch.Count> counts(Map<String, List<String>> parameters,
-            java.util.function.UnaryOperator<ImageQuery> scope) {
+            UnaryOperator<ImageQuery> scope) {
         ImageFilter filter = ImageFilter.parse(parameters, Set.of("groupBy"));
-        List<String> groupBy = parameters.getOrDefault("groupBy", List.of());
-        if (groupBy.size() > 1 || (groupBy.size() == 1 && !ImageSearch.GROUPINGS.containsKey(groupBy.get(0)))) {
-            throw ProblemException.badRequest("Invalid query parameter(s): groupBy.", List.of(
-                    org.aqqua.runtime.problem.FieldError.of("groupBy", String.join(",", groupBy),
-                            "must be one of " + new java.util.TreeSet<>(ImageSearch.GROUPINGS.keySet()))));
-        }
-        return search.count(scope.apply(ImageQuery.of(filter)), groupBy.isEmpty() ? null : groupBy.get(0));
+        String groupBy = ChoiceParameter.read(parameters, "groupBy", ImageSearch.GROUPINGS.keySet(), false)
+                .orElse(null);
+        return search.count(scope.apply(ImageQuery.of(filter)), groupBy);
     }
 
     /** A short-lived URL to the image itself, for a record the caller was allowed to read. */

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Streams every image of a selection in id order, straight from a server-side cursor to the response: memory
@@ -31,23 +33,12 @@ public class ImageExport {
     }
 
     /** The {@code format} parameter, required, checked before anything is streamed. */
-    public ExportFormat format(java.util.Map<String, java.util.List<String>> parameters) {
-        java.util.List<String> values = parameters.getOrDefault("format", java.util.List.of());
-        try {
-            if (values.size() != 1) {
-                throw new IllegalArgumentException("give exactly one of csv, jsonl, ecotaxa");
-            }
-            return ExportFormat.parse(values.get(0));
-        } catch (IllegalArgumentException e) {
-            throw org.aqqua.runtime.problem.ProblemException.badRequest("Invalid query parameter(s): format.",
-                    java.util.List.of(org.aqqua.runtime.problem.FieldError.of("format", String.join(",", values),
-                            e.getMessage())));
-        }
+    public ExportFormat format(Map<String, List<String>> parameters) {
+        return ExportFormat.parse(ChoiceParameter.read(parameters, "format", ExportFormat.NAMES, true).orElseThrow());
     }
 
     public StreamingOutput stream(ImageQuery query, ExportFormat format) {
-        String sql = "select " + ImageView.COLUMNS + " from image i join dataset d on d.id = i.dataset_id"
-                + query.where() + " order by i.id";
+        String sql = "select " + ImageView.COLUMNS + ImageQuery.FROM + query.where() + " order by i.id";
         return output -> {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
             ExportWriter writer = ExportWriter.of(format, out, json);

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class ImageQuery {
 
+    /** The tables and aliases every condition here is written against. */
+    public static final String FROM = " from image i join dataset d on d.id = i.dataset_id";
+
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
 

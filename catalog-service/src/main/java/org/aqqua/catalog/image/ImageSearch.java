@@ -20,8 +20,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ImageSearch {
 
-    private static final String FROM = " from image i join dataset d on d.id = i.dataset_id";
-
     /** The statistics groupings and their SQL keys. */
     public static final Map<String, String> GROUPINGS = Map.of(
             "instrument", "i.instrument",
@@ -42,7 +40,7 @@ public class ImageSearch {
     /** Up to {@code limit} images after id {@code afterId}, plus whether more follow. */
     public List<ImageView> page(ImageQuery query, long afterId, int limit) {
         query.add("i.id > ?", afterId);
-        String sql = "select " + ImageView.COLUMNS + FROM + query.where() + " order by i.id limit ?";
+        String sql = "select " + ImageView.COLUMNS + ImageQuery.FROM + query.where() + " order by i.id limit ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(query.bind(statement, 1), limit);
@@ -67,7 +65,7 @@ public class ImageSearch {
     /** Image counts and bytes per group (most images first), or one total when {@code groupBy} is null. */
     public List<Count> count(ImageQuery query, String groupBy) {
         String key = groupBy == null ? "'total'" : GROUPINGS.get(groupBy);
-        String sql = "select " + key + ", count(*), coalesce(sum(i.bytes), 0)" + FROM + query.where()
+        String sql = "select " + key + ", count(*), coalesce(sum(i.bytes), 0)" + ImageQuery.FROM + query.where()
                 + (groupBy == null ? "" : " group by 1 order by 2 desc, 1");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
