@@ -1,5 +1,6 @@
 package org.aqqua.catalog.dataset;
 
+import org.aqqua.metadata.Instrument;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package org.aqqua.catalog.dataset;
 
+import org.aqqua.metadata.Instrument;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package org.aqqua.catalog.dataset;
 
+import org.aqqua.metadata.Instrument;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

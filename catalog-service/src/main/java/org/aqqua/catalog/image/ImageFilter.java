@@ -1,5 +1,6 @@
 package org.aqqua.catalog.image;
 
+import org.aqqua.metadata.LabelStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

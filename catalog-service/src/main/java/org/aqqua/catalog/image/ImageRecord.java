@@ -1,5 +1,6 @@
 package org.aqqua.catalog.image;
 
+import org.aqqua.metadata.LabelStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 

@@ -1,8 +1,9 @@
-package org.aqqua.catalog.dataset;
+package org.aqqua.metadata;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Optional;
 
 /** Imaging devices, in EcoTaxa's instrument vocabulary and spelling; anything else is {@link #OTHER} with a name. */
 public enum Instrument {
@@ -20,6 +21,12 @@ public enum Instrument {
     @JsonValue
     public String label() {
         return label;
+    }
+
+    /** The device a provider's free-text instrument names, if it is one of EcoTaxa's (not {@link #OTHER}). */
+    public static Optional<Instrument> find(String value) {
+        String wanted = value.strip();
+        return Arrays.stream(values()).filter(i -> i != OTHER && i.label.equalsIgnoreCase(wanted)).findFirst();
     }
 
     /** Accepts EcoTaxa's spelling, case-insensitively (providers write "zooscan" as often as "Zooscan"). */

@@ -1,4 +1,4 @@
-package org.aqqua.catalog.image;
+package org.aqqua.metadata;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,0 +1,101 @@
+package org.aqqua.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * AqQua's minimum for every image (../shared/DOMAIN.md): its scale, where and when it was taken, and by which
+ * device. Checked after a format reader has done its own parsing, on the values it produced, with what the
+ * dataset says filling in what the row leaves out (a ZooScan project states its instrument once, not per row).
+ */
+public final class AqquaMinimum {
+
+    /** What the dataset declares for all its images; either may be {@code null}. */
+    public record DatasetDefaults(Double pixelSizeUm, Instrument instrument, String instrumentName) {
+
+        String instrumentLabel() {
+            if (instrument == null) {
+                return null;
+            }
+            return instrument == Instrument.OTHER && instrumentName != null ? instrumentName : instrument.label();
+        }
+    }
+
+    private AqquaMinimum() {
+    }
+
+    /**
+     * The row with the dataset's pixel size and instrument where the row has none. A row's instrument that is
+     * not one of EcoTaxa's devices (ZooScan tables say {@code epson}, the scanner) yields to the dataset's.
+     */
+    public static SourceRow withDefaults(SourceRow row, DatasetDefaults defaults) {
+        Double pixelSize = row.pixelSizeUm() != null ? row.pixelSizeUm() : defaults.pixelSizeUm();
+        String instrument = Optional.ofNullable(row.instrument()).flatMap(Instrument::find).map(Instrument::label)
+                .orElse(defaults.instrumentLabel());
+        if (instrument == null) {
+            instrument = row.instrument();
+        }
+        return new SourceRow(row.file(), row.line(), row.objectId(), row.imagePath(), row.latitude(),
+                row.longitude(), row.depthMin(), row.depthMax(), row.altitude(), row.observedAt(), pixelSize,
+                instrument, row.sampleId(), row.label(), row.labelStatus(), row.traits(), row.raw());
+    }
+
+    /** Every way the row misses the minimum, each naming the provider's column; empty when it meets it. */
+    public static List<RowProblem> check(SourceRow row, SourceFields fields) {
+        List<RowProblem> problems = new ArrayList<>();
+        if (row.pixelSizeUm() == null) {
+            problems.add(missing(row, fields.pixelSize(), "a pixel size (µm per pixel) is required, in the row or "
+                    + "as the dataset's default pixel size"));
+        } else if (!(row.pixelSizeUm() > 0) || row.pixelSizeUm().isInfinite()) {
+            problems.add(invalid(row, fields.pixelSize(), row.pixelSizeUm(), "pixel size must be greater than 0"));
+        }
+        if (row.latitude() == null) {
+            problems.add(missing(row, fields.latitude(), "a latitude is required"));
+        } else if (!(row.latitude() >= -90 && row.latitude() <= 90)) {
+            problems.add(invalid(row, fields.latitude(), row.latitude(), "latitude must be within -90..90"));
+        }
+        if (row.longitude() == null) {
+            problems.add(missing(row, fields.longitude(), "a longitude is required"));
+        } else if (!(row.longitude() >= -180 && row.longitude() <= 180)) {
+            problems.add(invalid(row, fields.longitude(), row.longitude(), "longitude must be within -180..180"));
+        }
+        checkVertical(row, fields, problems);
+        if (row.observedAt() == null) {
+            problems.add(missing(row, fields.observedAt(), "a full date and time (UTC) is required"));
+        }
+        if (row.instrument() == null || row.instrument().isBlank()) {
+            problems.add(missing(row, fields.instrument(), "an imaging device is required, in the row or as the "
+                    + "dataset's instrument"));
+        }
+        return problems;
+    }
+
+    private static void checkVertical(SourceRow row, SourceFields fields, List<RowProblem> problems) {
+        if (row.depthMin() == null && row.depthMax() == null) {
+            if (row.altitude() == null) {
+                problems.add(missing(row, fields.depth(), "a depth in metres (or an altitude for lakes) is required"));
+            }
+            return;
+        }
+        if (row.depthMin() != null && !(row.depthMin() >= 0)) {
+            problems.add(invalid(row, fields.depth(), row.depthMin(), "depth must be 0 or more metres"));
+        }
+        if (row.depthMin() != null && row.depthMax() != null && row.depthMax() < row.depthMin()) {
+            problems.add(invalid(row, fields.depth(), row.depthMax(),
+                    "the maximum depth must not be less than the minimum depth " + row.depthMin()));
+        }
+    }
+
+    private static RowProblem missing(SourceRow row, String field, String reason) {
+        return RowProblem.ofField(row.file(), row.line(), field, null, reason);
+    }
+
+    private static RowProblem invalid(SourceRow row, String field, Double value, String reason) {
+        return RowProblem.ofField(row.file(), row.line(), field, plain(value), reason);
+    }
+
+    private static String plain(Double value) {
+        return value == Math.rint(value) && !value.isInfinite() ? String.valueOf(value.longValue()) : value.toString();
+    }
+}
