@@ -22,6 +22,12 @@ public final class AqquaMinimum {
         }
     }
 
+    /** Column naming the provider's object id in every format AqQua reads. */
+    public static final String OBJECT_ID = "object_id";
+    static final int MAX_ID_LENGTH = 500;
+    static final int MAX_LABEL_LENGTH = 1000;
+    static final int MAX_INSTRUMENT_LENGTH = 200;
+
     private AqquaMinimum() {
     }
 
@@ -44,6 +50,13 @@ public final class AqquaMinimum {
     /** Every way the row misses the minimum, each naming the provider's column; empty when it meets it. */
     public static List<RowProblem> check(SourceRow row, SourceFields fields) {
         List<RowProblem> problems = new ArrayList<>();
+        if (row.objectId() == null || row.objectId().isBlank()) {
+            problems.add(missing(row, OBJECT_ID, "an object id is required"));
+        }
+        tooLong(row, OBJECT_ID, row.objectId(), MAX_ID_LENGTH, problems);
+        tooLong(row, "sample_id", row.sampleId(), MAX_ID_LENGTH, problems);
+        tooLong(row, "label", row.label(), MAX_LABEL_LENGTH, problems);
+        tooLong(row, fields.instrument(), row.instrument(), MAX_INSTRUMENT_LENGTH, problems);
         if (row.pixelSizeUm() == null) {
             problems.add(missing(row, fields.pixelSize(), "a pixel size (µm per pixel) is required, in the row or "
                     + "as the dataset's default pixel size"));
@@ -72,8 +85,10 @@ public final class AqquaMinimum {
     }
 
     private static void checkVertical(SourceRow row, SourceFields fields, List<RowProblem> problems) {
-        if (row.depthMin() == null && row.depthMax() == null) {
-            if (row.altitude() == null) {
+        if (row.depthMin() == null) {
+            if (row.depthMax() != null) {
+                problems.add(missing(row, fields.depth(), "a minimum depth is required with a maximum depth"));
+            } else if (row.altitude() == null) {
                 problems.add(missing(row, fields.depth(), "a depth in metres (or an altitude for lakes) is required"));
             }
             return;
@@ -84,6 +99,13 @@ public final class AqquaMinimum {
         if (row.depthMin() != null && row.depthMax() != null && row.depthMax() < row.depthMin()) {
             problems.add(invalid(row, fields.depth(), row.depthMax(),
                     "the maximum depth must not be less than the minimum depth " + row.depthMin()));
+        }
+    }
+
+    private static void tooLong(SourceRow row, String field, String value, int max, List<RowProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(RowProblem.ofField(row.file(), row.line(), field, value.substring(0, 40) + "…",
+                    "must be at most " + max + " characters"));
         }
     }
 

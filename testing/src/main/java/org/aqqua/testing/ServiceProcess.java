@@ -52,6 +52,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Kills the service like {@code kill -9}, to test what survives a crash. */
+    public void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop();

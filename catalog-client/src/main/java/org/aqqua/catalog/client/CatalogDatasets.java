@@ -51,7 +51,7 @@ public class CatalogDatasets {
         }
     }
 
-    private static <T> T call(Supplier<T> request) {
+    static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ProcessingException e) {
@@ -61,7 +61,7 @@ public class CatalogDatasets {
         }
     }
 
-    private static Problem catalogProblem(WebApplicationException e, int code) {
+    static Problem catalogProblem(WebApplicationException e, int code) {
         try {
             Problem problem = e.getResponse().readEntity(Problem.class);
             return new Problem(problem.type(), problem.title(), code, problem.detail(), null, problem.errors());
@@ -70,7 +70,7 @@ public class CatalogDatasets {
         }
     }
 
-    private static ProblemException unavailable(WebApplicationException e) {
+    static ProblemException unavailable(WebApplicationException e) {
         LOG.warnf("Catalog answered %d: %s", e.getResponse().getStatus(), e.getMessage());
         return new ProblemException(new Problem(Problem.type("catalog-unavailable"), "Bad Gateway", 502,
                 "The catalog answered with an error; try again later.", null, List.of()));

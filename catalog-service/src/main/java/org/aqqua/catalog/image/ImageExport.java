@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,8 +37,7 @@ public class ImageExport {
     public StreamingOutput stream(ImageQuery query, ExportFormat format) {
         String sql = "select " + ImageView.COLUMNS + ImageQuery.FROM + query.where() + " order by i.id";
         return output -> {
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
-            ExportWriter writer = ExportWriter.of(format, out, json);
+            ExportWriter writer = ExportWriter.of(format, output, json);
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {

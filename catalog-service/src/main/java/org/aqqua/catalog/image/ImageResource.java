@@ -69,12 +69,13 @@ public class ImageResource {
     }
 
     /**
-     * Every image of a selection (the same filters as the search), streamed: format=csv or jsonl (training
-     * manifests with id, SHA-256, storage key and all normalised metadata) or ecotaxa (EcoTaxa's import table).
+     * Every image of a selection (the same filters as the search), streamed: format=csv, jsonl or parquet
+     * (training manifests with id, SHA-256, storage key and all normalised metadata) or ecotaxa (EcoTaxa's import
+     * table).
      */
     @GET
     @Path("/exports/images")
-    @Produces({"text/csv", "application/x-ndjson", "text/tab-separated-values"})
+    @Produces({"text/csv", "application/x-ndjson", "text/tab-separated-values", "application/vnd.apache.parquet"})
     public Response export(UriInfo uriInfo) {
         var parameters = uriInfo.getQueryParameters();
         ExportFormat format = exports.format(parameters);

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.aqqua.catalog.agreement.DataOwner;
-import org.aqqua.catalog.image.CsvCells;
+import org.aqqua.runtime.csv.CsvCells;
 import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;

@@ -1,4 +1,4 @@
-package org.aqqua.catalog.image;
+package org.aqqua.runtime.csv;
 
 /** RFC 4180 cells: quoted only when they hold a comma, a quote or a line end; quotes doubled. */
 public final class CsvCells {

@@ -1,0 +1,232 @@
+package org.aqqua.bench;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.aqqua.storage.StorageHttpClients;
+import org.aqqua.testing.CatalogFixtures;
+import org.aqqua.testing.DemoRealm;
+import org.aqqua.testing.EcotaxaBundleGenerator;
+import org.aqqua.testing.FreePorts;
+import org.aqqua.testing.Infrastructure;
+import org.aqqua.testing.S3Server;
+import org.aqqua.testing.ServiceConfig;
+import org.aqqua.testing.ServiceProcess;
+import org.aqqua.testing.Tokens;
+
+/**
+ * End-to-end ingest rate against its baseline, in one run on one fresh local S3 server: (a) the images of a
+ * generated EcoTaxa bundle PUT straight to S3 by a tuned parallel client (64 in flight), then (b) the same bundle
+ * uploaded to ingest-service (running at -Xmx256m) until its job has registered every image in the catalog.
+ * While (b) runs, ingest's heap (Micrometer) and its scratch folder are sampled for their peaks.
+ *
+ * <p>Arguments: images (default 50,000), images per sample folder (1,000).
+ */
+public final class IngestBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} ([0-9.E+]+)$",
+            Pattern.MULTILINE);
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int images = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int perSample = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path dir = Files.createTempDirectory("aqqua-bench-ingest-");
+        Path bundle = dir.resolve("bundle.zip");
+        long started = System.nanoTime();
+        long imageBytes;
+        try (OutputStream out = Files.newOutputStream(bundle)) {
+            imageBytes = new EcotaxaBundleGenerator(2027, perSample).writeZip(images, out);
+        }
+        System.out.printf("Generated %,d images (%,.0f MB of PNG/JPEG, %.1f KB mean) in a %,.0f MB bundle in %.0f s%n",
+                images, imageBytes / 1e6, imageBytes / 1e3 / images, Files.size(bundle) / 1e6,
+                (System.nanoTime() - started) / 1e9);
+
+        Path work = dir.resolve("ingest-work");
+        try (Infrastructure infrastructure = new Infrastructure(dir.resolve("platform"), Infrastructure.Ports.free())
+                .start();
+                ServiceProcess catalog = ServiceProcess.start("catalog-service", FreePorts.next(),
+                        ServiceConfig.forService("catalog-service", infrastructure.endpoints()), dir,
+                        List.of("-Xmx1g"))) {
+            Map<String, String> config = new HashMap<>(ServiceConfig.forService("ingest-service",
+                    infrastructure.endpoints(), catalog.url()));
+            config.put("aqqua.ingest.work-dir", work.toString());
+            try (ServiceProcess ingest = ServiceProcess.start("ingest-service", FreePorts.next(), config, dir,
+                    List.of("-Xmx256m"))) {
+                double raw = rawPut(infrastructure.s3(), bundle);
+                Result result = ingest(infrastructure, ingest.url(), bundle, work);
+                double rate = images / result.seconds();
+                System.out.println();
+                System.out.println("| what | rate | baseline | ratio |");
+                System.out.println("|---|---|---|---|");
+                System.out.printf("| (a) raw parallel PUT of the bundle's images (tuned MinIO client, 64 in flight) "
+                        + "| %,.0f images/s (%.1f MB/s) | | 1.00x |%n", raw, raw * imageBytes / images / 1e6);
+                System.out.printf("| (b) ingest end to end: upload, unpack, validate, decode, store, register "
+                        + "| %,.0f images/s (%.1f MB/s) | (a) | %.2fx |%n", rate, rate * imageBytes / images / 1e6,
+                        rate / raw);
+                System.out.printf("| ingest heap peak (-Xmx256m), sampled every 250 ms | %,.0f MB | | |%n",
+                        result.heapPeak() / 1e6);
+                System.out.printf("| ingest scratch-disk peak | %,.0f MB (bundle %,.0f MB) | | |%n",
+                        result.diskPeak() / 1e6, Files.size(bundle) / 1e6);
+                System.out.printf("| job state, images registered | %s, %,d | | |%n", result.state(),
+                        result.registered());
+            }
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** (a): every image of the bundle PUT once, straight from the zip, 64 requests in flight. */
+    static double rawPut(S3Server s3, Path bundle) throws Exception {
+        MinioAsyncClient client = MinioAsyncClient.builder().endpoint(s3.endpoint()).region("us-east-1")
+                .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
+                .httpClient(StorageHttpClients.tuned(64, Duration.ofSeconds(5))).build();
+        if (!client.bucketExists(BucketExistsArgs.builder().bucket("bench-raw").build()).get()) {
+            client.makeBucket(MakeBucketArgs.builder().bucket("bench-raw").build()).get();
+        }
+        Semaphore inFlight = new Semaphore(64);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long count = 0;
+        long start = System.nanoTime();
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.getName().endsWith(".tsv")) {
+                    continue;
+                }
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                inFlight.acquire();
+                CompletableFuture<?> put = client.putObject(PutObjectArgs.builder().bucket("bench-raw")
+                        .object(entry.getName()).stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+                put.whenComplete((done, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                    inFlight.release();
+                });
+                count++;
+            }
+        }
+        inFlight.acquire(64);
+        if (failure.get() != null) {
+            throw new IllegalStateException("raw PUT failed", failure.get());
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    record Result(double seconds, String state, long registered, long heapPeak, long diskPeak) {
+    }
+
+    /** (b): the bundle uploaded as one request body, timed until its job is final. */
+    static Result ingest(Infrastructure infrastructure, String ingestUrl, Path bundle, Path work) throws Exception {
+        String tokenUrl = infrastructure.keycloak().tokenUrl();
+        String provider = Tokens.forUser(tokenUrl, DemoRealm.PROVIDER);
+        UUID dataset = CatalogFixtures.dataset(infrastructure.jdbcUrl(), Tokens.subjectOf(provider), "draft");
+        AtomicLong heapPeak = new AtomicLong();
+        AtomicLong diskPeak = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            heapPeak.accumulateAndGet(heapUsed(ingestUrl), Math::max);
+            diskPeak.accumulateAndGet(folderSize(work), Math::max);
+        }, 0, 250, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/datasets/"
+                + dataset + "/archives")).header("Authorization", "Bearer " + provider)
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofFile(bundle)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("upload answered " + accepted.statusCode() + ": " + accepted.body());
+        }
+        String job = field(accepted.body(), "id");
+        String body;
+        String state;
+        long tokenAt = System.nanoTime();
+        do {
+            Thread.sleep(250);
+            if (System.nanoTime() - tokenAt > TimeUnit.MINUTES.toNanos(3)) {
+                provider = Tokens.forUser(tokenUrl, DemoRealm.PROVIDER);
+                tokenAt = System.nanoTime();
+            }
+            body = HTTP.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/jobs/" + job + "?problemLimit=5"))
+                    .header("Authorization", "Bearer " + provider).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            state = field(body, "state");
+        } while (!List.of("succeeded", "failed", "cancelled").contains(state));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.shutdownNow();
+        if (!state.equals("succeeded")) {
+            System.out.println("Job did not succeed: " + body);
+        }
+        long registered = Long.parseLong(body.replaceAll(".*\"registered\":(\\d+).*", "$1"));
+        return new Result(seconds, state, registered, heapPeak.get(), diskPeak.get());
+    }
+
+    static long heapUsed(String url) {
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = HEAP.matcher(metrics);
+            double sum = 0;
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+            }
+            return (long) sum;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static long folderSize(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

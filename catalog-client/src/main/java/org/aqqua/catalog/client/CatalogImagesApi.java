@@ -1,0 +1,38 @@
+package org.aqqua.catalog.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.File;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The catalog's internal image API: bulk registration (one NDJSON line per image, all-or-nothing) and which
+ * image contents are referenced. Its own client (config key {@code catalog-images}) because registering millions
+ * of rows takes minutes, far longer than the read timeout of the catalog's quick calls.
+ */
+@RegisterRestClient(configKey = "catalog-images")
+@OidcClientFilter
+@Path("/internal")
+@Produces(MediaType.APPLICATION_JSON)
+public interface CatalogImagesApi {
+
+    String NDJSON = "application/x-ndjson";
+
+    /** Registers the images listed in {@code ndjson}, a file streamed as the request body. */
+    @POST
+    @Path("/datasets/{id}/images")
+    @Consumes(NDJSON)
+    RegistrationResult register(@PathParam("id") UUID datasetId, File ndjson);
+
+    @POST
+    @Path("/images/referenced")
+    @Consumes(MediaType.APPLICATION_JSON)
+    List<String> referenced(List<String> sha256s);
+}

@@ -1,0 +1,73 @@
+package org.aqqua.ingest.job;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How jobs run: where they unpack, how parallel they are, how long a worker's claim lasts. */
+@ConfigMapping(prefix = "aqqua.ingest")
+public interface IngestSettings {
+
+    /** Local scratch space; a job needs about twice its archive's size while it runs. Default: java.io.tmpdir. */
+    Optional<Path> workDir();
+
+    /** Threads decoding and hashing images per job; 0 means one per CPU. */
+    @WithDefault("0")
+    int decodeThreads();
+
+    /** Image PUTs in flight per job. */
+    @WithDefault("64")
+    int storageConcurrency();
+
+    /** A table line (EcoTaxa) or record (CSV) longer than this is refused. */
+    @WithDefault("1M")
+    MemorySize maxLineSize();
+
+    /** Problems kept per job for the report; beyond this they are only counted. */
+    @WithDefault("100000")
+    int maxReportedProblems();
+
+    /** Largest archive taken by a direct upload. */
+    @WithDefault("5T")
+    MemorySize maxArchiveSize();
+
+    /** How long a worker's claim on a job lasts without a heartbeat; then another worker takes the job over. */
+    @WithDefault("PT60S")
+    Duration lease();
+
+    /** How often idle workers look for queued jobs. */
+    @WithDefault("2s")
+    String pollInterval();
+
+    /** Jobs one instance runs at once. */
+    @WithDefault("1")
+    int concurrentJobs();
+
+    /** Runs of one job (each interrupted by a crash) before it is marked failed instead of taken over again. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    OrphanSweepSettings orphanSweep();
+
+    /** Garbage collection of unreferenced image objects (see {@link OrphanSweep}). */
+    interface OrphanSweepSettings {
+        /** How often; "off" disables it. */
+        @WithDefault("24h")
+        String every();
+
+        /** Only objects older than this are considered. */
+        @WithDefault("P1D")
+        Duration grace();
+    }
+
+    default Path workRoot() {
+        return workDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "aqqua-ingest"));
+    }
+
+    default int effectiveDecodeThreads() {
+        return decodeThreads() > 0 ? decodeThreads() : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,234 @@
+package org.aqqua.ingest.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.aqqua.catalog.client.CatalogDataset;
+import org.aqqua.catalog.client.CatalogDatasets;
+import org.aqqua.catalog.client.CatalogImages;
+import org.aqqua.catalog.client.RegistrationResult;
+import org.aqqua.ingest.archive.ArchiveExtractor;
+import org.aqqua.ingest.archive.ArchiveRefusedException;
+import org.aqqua.ingest.archive.ArchiveStaging;
+import org.aqqua.ingest.bundle.BundleReader;
+import org.aqqua.ingest.image.ImageProbe;
+import org.aqqua.ingest.image.ImageStore;
+import org.aqqua.metadata.AqquaMinimum.DatasetDefaults;
+import org.aqqua.metadata.Instrument;
+import org.aqqua.metadata.RowProblem;
+import org.aqqua.runtime.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one job from its staged archive to registered images: unpack, read and check every row, store the images,
+ * register them in one catalog request. Any outcome other than success leaves nothing registered and removes
+ * the objects this run wrote. A run is repeatable from the start, which is how a job survives a crash.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+
+    private final JobStore jobs;
+    private final ArchiveStaging staging;
+    private final ArchiveExtractor extractor;
+    private final CatalogDatasets datasets;
+    private final CatalogImages images;
+    private final ImageStore imageStore;
+    private final OrphanCleanup cleanup;
+    private final IngestSettings settings;
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final ImageProbe probe = new ImageProbe();
+
+    JobRunner(JobStore jobs, ArchiveStaging staging, ArchiveExtractor extractor, CatalogDatasets datasets,
+            CatalogImages images, ImageStore imageStore, OrphanCleanup cleanup, IngestSettings settings,
+            DataSource dataSource, ObjectMapper mapper) {
+        this.jobs = jobs;
+        this.staging = staging;
+        this.extractor = extractor;
+        this.datasets = datasets;
+        this.images = images;
+        this.imageStore = imageStore;
+        this.cleanup = cleanup;
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    void run(UUID jobId, JobCounters counters, RunControl control) {
+        Job job = jobs.load(jobId);
+        Path work = settings.workRoot().resolve(jobId.toString());
+        ProblemLog problems = new ProblemLog(jobId, dataSource, settings.maxReportedProblems());
+        StoredKeys stored = null;
+        try {
+            deleteTree(work);
+            Files.createDirectories(work);
+            problems.clear();
+            stored = new StoredKeys(work.resolve("stored-keys.txt"));
+            Outcome outcome = ingest(job, work, counters, problems, stored, control);
+            finish(job, outcome, counters, problems, stored, control);
+        } catch (JobCancelledException e) {
+            finish(job, Outcome.cancelled(), counters, problems, stored, control);
+        } catch (Exception | Error e) {
+            LOG.errorf(e, "Job %s failed unexpectedly", jobId);
+            finish(job, Outcome.failed("internal error: " + e.getMessage()), counters, problems, stored, control);
+        } finally {
+            closeQuietly(stored);
+            deleteTree(work);
+        }
+    }
+
+    private static void closeQuietly(StoredKeys stored) {
+        try {
+            if (stored != null) {
+                stored.close();
+            }
+        } catch (IOException e) {
+            LOG.debugf("Closing the stored-keys file: %s", e.getMessage());
+        }
+    }
+
+    private Outcome ingest(Job job, Path work, JobCounters counters, ProblemLog problems, StoredKeys stored,
+            BooleanSupplier stopRequested) throws Exception {
+        if (job.cancelRequested) {
+            throw new JobCancelledException();
+        }
+        jobs.state(job.id, JobState.READING);
+        CatalogDataset dataset = datasets.find(job.datasetId).orElse(null);
+        if (dataset == null || "released".equals(dataset.status()) || "withdrawn".equals(dataset.status())) {
+            return Outcome.failed(dataset == null ? "the dataset no longer exists"
+                    : "the dataset is " + dataset.status() + " and takes no more data");
+        }
+        markReceiving(dataset);
+        Path archive = work.resolve("archive");
+        staging.download(job.archiveKey, archive, counters.bytesRead::set);
+        Path tree = work.resolve("tree");
+        try {
+            extractor.extract(archive, tree, bytes -> { });
+        } catch (ArchiveRefusedException refused) {
+            problems.add(new RowProblem(refused.entry(), null, null, null, refused.getMessage()));
+            problems.flush();
+            return Outcome.failed("the archive was refused: " + refused.getMessage());
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+        checkStop(stopRequested);
+
+        jobs.state(job.id, JobState.VALIDATING);
+        ExecutorService decoders = Executors.newFixedThreadPool(settings.effectiveDecodeThreads());
+        try (RegistrationFile registration = new RegistrationFile(work.resolve("registration.ndjson"), mapper)) {
+            RowPipeline pipeline = new RowPipeline(tree.toRealPath(), defaults(dataset), job.policy, problems,
+                    counters, probe, imageStore, registration, stored, decoders,
+                    settings.effectiveDecodeThreads(), settings.storageConcurrency(), stopRequested);
+            int tables = new BundleReader((int) settings.maxLineSize().asLongValue()).read(tree.toRealPath(), pipeline);
+            if (tables == 0) {
+                problems.add(RowProblem.ofFile(null, "Nothing relevant to import: no EcoTaxa table "
+                        + "(ecotaxa*.tsv or ecotaxa*.txt), AqQua CSV table (a .csv with a 'file' column) or IFCB "
+                        + "bin (.hdr, .adc, .roi) was found in the archive."));
+            }
+            jobs.state(job.id, JobState.STORING);
+            pipeline.finish();
+            checkStop(stopRequested);
+            if (problems.count() > 0 && (job.policy == JobPolicy.ALL_OR_NOTHING || problems.hasFileLevelProblem())) {
+                return Outcome.failed(problems.count() + " problem(s) found; nothing was registered. Fix the "
+                        + "rows named in the report and upload again, or upload with policy=accept-valid.");
+            }
+            if (registration.lines() == 0) {
+                return Outcome.failed("no valid images to register");
+            }
+            registration.close();
+            jobs.state(job.id, JobState.REGISTERING);
+            try {
+                RegistrationResult result = images.register(job.datasetId, registration.path().toFile());
+                return Outcome.succeeded(result);
+            } catch (ProblemException refused) {
+                return Outcome.failed("the catalog refused the registration: " + refused.problem().detail());
+            }
+        } finally {
+            decoders.shutdownNow();
+        }
+    }
+
+    private void finish(Job job, Outcome outcome, JobCounters counters, ProblemLog problems, StoredKeys stored,
+            RunControl control) {
+        if (control.leaseLost()) {
+            LOG.warnf("Job %s: lease lost, leaving the job to the worker that took it over", job.id);
+            return;
+        }
+        boolean cleanedUp = outcome.state == JobState.SUCCEEDED;
+        if (!cleanedUp && stored != null) {
+            try {
+                cleanup.removeUnreferenced(stored);
+                cleanedUp = true;
+            } catch (Exception e) {
+                LOG.warnf(e, "Could not remove the objects of job %s; the orphan sweep will", job.id);
+            }
+        }
+        problems.flush();
+        RegistrationResult result = Optional.ofNullable(outcome.result).orElse(new RegistrationResult(0, 0, 0));
+        jobs.finish(job.id, outcome.state, counters, problems.count(), outcome.failure, result.registered(),
+                result.duplicates(), cleanedUp);
+        try {
+            staging.delete(job.archiveKey);
+        } catch (Exception e) {
+            LOG.warnf(e, "Could not delete the staged archive of job %s", job.id);
+        }
+        LOG.infof("Job %s %s: %d rows checked, %d images stored, %d registered, %d problems", job.id,
+                outcome.state.wireName(), counters.rowsChecked.get(), counters.imagesStored.get(),
+                result.registered(), problems.count());
+    }
+
+    private void markReceiving(CatalogDataset dataset) {
+        if ("draft".equals(dataset.status())) {
+            datasets.changeStatus(dataset.id(), "receiving", "an archive is being ingested");
+        }
+    }
+
+    private static DatasetDefaults defaults(CatalogDataset dataset) {
+        Instrument instrument = dataset.instrument() == null ? null
+                : Instrument.find(dataset.instrument()).orElse(Instrument.OTHER);
+        return new DatasetDefaults(dataset.defaultPixelSizeUm(), instrument, dataset.instrumentName());
+    }
+
+    private static void checkStop(BooleanSupplier stopRequested) {
+        if (stopRequested.getAsBoolean()) {
+            throw new JobCancelledException();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", root, e.getMessage());
+        }
+    }
+
+    private record Outcome(JobState state, String failure, RegistrationResult result) {
+        static Outcome failed(String why) {
+            return new Outcome(JobState.FAILED, why, null);
+        }
+
+        static Outcome cancelled() {
+            return new Outcome(JobState.CANCELLED, "cancelled on request; nothing was registered", null);
+        }
+
+        static Outcome succeeded(RegistrationResult result) {
+            return new Outcome(JobState.SUCCEEDED, null, result);
+        }
+    }
+}

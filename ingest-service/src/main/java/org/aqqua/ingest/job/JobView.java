@@ -1,0 +1,55 @@
+package org.aqqua.ingest.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.aqqua.metadata.RowProblem;
+
+/**
+ * A job as its submitter sees it: where it is, how far it got, what it found. Problems are paged; the whole
+ * report is at {@code report}.
+ */
+public record JobView(
+        UUID id,
+        UUID datasetId,
+        JobState state,
+        JobPolicy policy,
+        Archive archive,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Progress progress,
+        Counts counts,
+        String failure,
+        Problems problems,
+        String report) {
+
+    public record Archive(String name, long bytes, String sha256) {
+    }
+
+    /** How far the job got: archive bytes read, rows checked, images stored, rows registered. */
+    public record Progress(long bytesRead, long archiveBytes, long rowsChecked, long imagesStored,
+            long rowsRegistered) {
+    }
+
+    /**
+     * What the job found: rows valid and invalid, images stored, images and rows the dataset already held (an
+     * archive uploaded twice registers nothing the second time), problems found.
+     */
+    public record Counts(long rows, long validRows, long invalidRows, long imagesStored, long registered,
+            long alreadyRegistered, long problems) {
+    }
+
+    public record Problems(long total, int offset, int limit, List<RowProblem> items) {
+    }
+
+    static JobView of(Job job, Problems problems) {
+        return new JobView(job.id, job.datasetId, job.state, job.policy,
+                new Archive(job.sourceName, job.archiveBytes, job.archiveSha256), job.createdAt, job.startedAt,
+                job.finishedAt,
+                new Progress(job.bytesRead, job.archiveBytes, job.rowsChecked, job.imagesStored, job.rowsRegistered),
+                new Counts(job.rowsChecked, job.rowsValid, job.rowsInvalid, job.imagesStored, job.rowsRegistered,
+                        job.rowsAlreadyHeld, job.problemCount),
+                job.failure, problems, "/api/jobs/" + job.id + "/report");
+    }
+}

@@ -1,0 +1,198 @@
+package org.aqqua.ingest.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.aqqua.catalog.client.CatalogImage;
+import org.aqqua.ingest.bundle.TableListener;
+import org.aqqua.ingest.image.ImageProbe;
+import org.aqqua.ingest.image.ImageRefusedException;
+import org.aqqua.ingest.image.ImageStore;
+import org.aqqua.ingest.image.ProbedImage;
+import org.aqqua.metadata.AqquaMinimum;
+import org.aqqua.metadata.AqquaMinimum.DatasetDefaults;
+import org.aqqua.metadata.RowProblem;
+import org.aqqua.metadata.SourceFields;
+import org.aqqua.metadata.SourceRow;
+
+/**
+ * What happens to each row a bundle yields: the format's own problems, AqQua's minimum with the dataset's
+ * defaults, then the image — decoded and hashed on worker threads, stored content-addressed, and written to the
+ * registration file. Reading runs ahead of decoding and storing only as far as the permits allow, so memory
+ * stays bounded whatever the archive's size.
+ *
+ * <p>Under all-or-nothing, once any problem is known nothing more is stored (the job will fail), but every row
+ * and image is still checked so the report is complete.
+ */
+final class RowPipeline implements TableListener {
+
+    private final Path tree;
+    private final DatasetDefaults defaults;
+    private final JobPolicy policy;
+    private final ProblemLog problems;
+    private final JobCounters counters;
+    private final ImageProbe probe;
+    private final ImageStore store;
+    private final RegistrationFile registration;
+    private final StoredKeys storedKeys;
+    private final ExecutorService decoders;
+    private final Semaphore decodePermits;
+    private final int decodePermitCount;
+    private final Semaphore storagePermits;
+    private final int storagePermitCount;
+    private final BooleanSupplier cancelled;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /** Fields each (file, line) has a problem on, reported before its row arrives. */
+    private final Map<String, Set<String>> reportedFields = new HashMap<>();
+    private SourceFields fields;
+
+    RowPipeline(Path tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems, JobCounters counters,
+            ImageProbe probe, ImageStore store, RegistrationFile registration, StoredKeys storedKeys,
+            ExecutorService decoders, int decodeThreads, int storageConcurrency, BooleanSupplier cancelled) {
+        this.tree = tree;
+        this.defaults = defaults;
+        this.policy = policy;
+        this.problems = problems;
+        this.counters = counters;
+        this.probe = probe;
+        this.store = store;
+        this.registration = registration;
+        this.storedKeys = storedKeys;
+        this.decoders = decoders;
+        this.decodePermitCount = decodeThreads * 4;
+        this.decodePermits = new Semaphore(decodePermitCount);
+        this.storagePermitCount = storageConcurrency;
+        this.storagePermits = new Semaphore(storageConcurrency);
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public void beginTable(String file, SourceFields fields) {
+        this.fields = fields;
+        reportedFields.clear();
+    }
+
+    @Override
+    public void problem(RowProblem problem) {
+        problems.add(problem);
+        if (problem.line() != null) {
+            reportedFields.computeIfAbsent(key(problem.file(), problem.line()), k -> new HashSet<>())
+                    .add(String.valueOf(problem.field()));
+        }
+    }
+
+    @Override
+    public void row(SourceRow provided) {
+        if (cancelled.getAsBoolean()) {
+            throw new JobCancelledException();
+        }
+        rethrowFailure();
+        counters.rowsChecked.incrementAndGet();
+        Set<String> reported = reportedFields.remove(key(provided.file(), provided.line()));
+        boolean valid = reported == null;
+        SourceRow row = AqquaMinimum.withDefaults(provided, defaults);
+        for (RowProblem problem : AqquaMinimum.check(row, fields)) {
+            if (reported == null || !reported.contains(String.valueOf(problem.field()))) {
+                problems.add(problem);
+                valid = false;
+            }
+        }
+        Path image = row.imagePath() == null ? null : tree.resolve(row.imagePath()).normalize();
+        if (image == null || !image.startsWith(tree) || !Files.isRegularFile(image)) {
+            if (valid) {
+                problems.add(RowProblem.ofField(row.file(), row.line(), fields.image(), row.imagePath(),
+                        "missing image"));
+            }
+            counters.rowsInvalid.incrementAndGet();
+            return;
+        }
+        SourceFields rowFields = fields;
+        boolean rowValid = valid;
+        decodePermits.acquireUninterruptibly();
+        decoders.execute(() -> {
+            try {
+                check(row, image, rowValid, rowFields);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                decodePermits.release();
+            }
+        });
+    }
+
+    /** Waits until every image handed out is decoded and every PUT acknowledged; rethrows a storage failure. */
+    void finish() {
+        decodePermits.acquireUninterruptibly(decodePermitCount);
+        decodePermits.release(decodePermitCount);
+        storagePermits.acquireUninterruptibly(storagePermitCount);
+        storagePermits.release(storagePermitCount);
+        problems.flush();
+        rethrowFailure();
+    }
+
+    private void check(SourceRow row, Path image, boolean valid, SourceFields rowFields) throws IOException {
+        ProbedImage probed;
+        try {
+            probed = probe.probe(image);
+        } catch (ImageRefusedException refused) {
+            problems.add(RowProblem.ofField(row.file(), row.line(), rowFields.image(), row.imagePath(),
+                    refused.getMessage()));
+            counters.rowsInvalid.incrementAndGet();
+            return;
+        }
+        if (!valid) {
+            counters.rowsInvalid.incrementAndGet();
+            return;
+        }
+        counters.rowsValid.incrementAndGet();
+        if (policy == JobPolicy.ALL_OR_NOTHING && problems.count() > 0) {
+            return;
+        }
+        storagePermits.acquireUninterruptibly();
+        store.put(image, probed).whenComplete((done, error) -> {
+            try {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                } else {
+                    storedKeys.add(ImageStore.keyOf(probed.sha256()));
+                    registration.write(line(row, probed));
+                    counters.imagesStored.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                storagePermits.release();
+            }
+        });
+    }
+
+    private static CatalogImage line(SourceRow row, ProbedImage image) {
+        return new CatalogImage(row.objectId(), image.sha256(), ImageStore.keyOf(image.sha256()), image.bytes(),
+                image.width(), image.height(), image.format().wireName(), row.pixelSizeUm(), row.latitude(),
+                row.longitude(), row.depthMin(), row.depthMax(), row.altitude(), row.observedAt(),
+                row.instrument(), row.sampleId(), row.label(),
+                row.labelStatus() == null ? null : row.labelStatus().wireName(),
+                row.traits() == null || row.traits().isEmpty() ? null : row.traits(),
+                row.raw() == null || row.raw().isEmpty() ? null : row.raw());
+    }
+
+    private void rethrowFailure() {
+        Throwable e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("storing images failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(String file, int line) {
+        return file + '\u0000' + line;
+    }
+}

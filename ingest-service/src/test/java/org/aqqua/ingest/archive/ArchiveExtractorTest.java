@@ -1,0 +1,226 @@
+package org.aqqua.ingest.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unpacking uploads: the upstream bundles as they come, and every kind of hostile archive refused. */
+class ArchiveExtractorTest {
+
+    static final Path FIXTURES = Path.of("../fixtures/external/ecotaxa_back/QA/py/data");
+
+    @TempDir
+    Path work;
+
+    static ArchiveLimits limits(long totalBytes, int entries, int ratio, int depth) {
+        return new ArchiveLimits() {
+            public MemorySize maxTotalSize() {
+                return new MemorySize(BigInteger.valueOf(totalBytes));
+            }
+
+            public int maxEntries() {
+                return entries;
+            }
+
+            public int maxCompressionRatio() {
+                return ratio;
+            }
+
+            public int maxNestingDepth() {
+                return depth;
+            }
+        };
+    }
+
+    static final ArchiveLimits GENEROUS = limits(1L << 30, 10_000, 200, 3);
+
+    int runs;
+
+    /** Unpacks into {@code tree} (a fresh folder each time, {@code tree-2}, ... after the first). */
+    long extract(ArchiveLimits limits, Path archive) throws Exception {
+        Path target = work.resolve(runs++ == 0 ? "tree" : "tree-" + runs);
+        return new ArchiveExtractor(limits).extract(archive, target, bytes -> { });
+    }
+
+    @Test
+    void upstreamZipUnpacksWithItsSampleFoldersAtTheRoot() throws Exception {
+        extract(GENEROUS, FIXTURES.resolve("import_test.zip"));
+        assertThat(work.resolve("tree/m106_mn01_n1_sml/ecotaxa_m106_mn01_n1_sml.tsv")).isRegularFile();
+        assertThat(work.resolve("tree/m106_mn01_n2_sml/m106_mn01_n2_sml_1111.jpg")).isRegularFile();
+    }
+
+    @Test
+    void nestedUvp6ImagesZipBecomesAFolderOfTheSameName() throws Exception {
+        extract(GENEROUS, FIXTURES.resolve("UVP6_example.zip"));
+        Path inner = work.resolve("tree/b_da_19_Images.zip");
+        assertThat(inner).isDirectory();
+        assertThat(inner.resolve("ecotaxa_b_da_19.tsv")).isRegularFile();
+        try (var pngs = Files.walk(inner)) {
+            assertThat(pngs.filter(p -> p.toString().endsWith(".png")).count()).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefused() throws Exception {
+        byte[] inner = zip("ecotaxa_a.tsv", "x".getBytes());
+        byte[] middle = zip("inner.zip", inner);
+        Path outer = write("outer.zip", zip("middle.zip", middle));
+        assertThatThrownBy(() -> extract(limits(1L << 30, 100, 200, 1), outer))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("nested more than 1 deep")
+                .extracting(e -> ((ArchiveRefusedException) e).entry()).isEqualTo("middle.zip/inner.zip");
+        assertThat(extract(limits(1L << 30, 100, 200, 2), outer)).isPositive();
+    }
+
+    @Test
+    void zipSlipAndAbsolutePathsAreRefused() throws Exception {
+        assertThatThrownBy(() -> extract(GENEROUS, write("slip.zip", zip("../../evil.sh", "x".getBytes()))))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("zip-slip");
+        assertThatThrownBy(() -> extract(GENEROUS, write("abs.zip", zip("/etc/passwd", "x".getBytes()))))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("absolute");
+        assertThat(work.resolve("evil.sh")).doesNotExist();
+        assertThat(work.getParent().resolve("evil.sh")).doesNotExist();
+    }
+
+    @Test
+    void zipBombIsStoppedByTheCompressionRatio() throws Exception {
+        Path bomb = write("bomb.zip", zip("ecotaxa_bomb.tsv", new byte[50 * 1024 * 1024]));
+        assertThat(Files.size(bomb)).isLessThan(200_000);
+        assertThatThrownBy(() -> extract(GENEROUS, bomb)).isInstanceOf(ArchiveRefusedException.class)
+                .hasMessageContaining("compression ratio over 200:1");
+    }
+
+    @Test
+    void totalSizeAndEntryCountAreLimited() throws Exception {
+        Path archive = write("many.zip", zip("a.png", new byte[2000], "b.png", new byte[2000], "c.png",
+                new byte[2000]));
+        assertThatThrownBy(() -> extract(limits(5000, 100, 10_000, 3), archive))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("more than 5000 bytes");
+        assertThatThrownBy(() -> extract(limits(1L << 30, 2, 10_000, 3), archive))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("more than 2 entries");
+    }
+
+    @Test
+    void encryptedEntriesAreRefused() throws Exception {
+        byte[] bytes = zip("ecotaxa_secret.tsv", "secret".getBytes());
+        setEncryptionFlag(bytes);
+        assertThatThrownBy(() -> extract(GENEROUS, write("enc.zip", bytes)))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("encrypted");
+    }
+
+    @Test
+    void truncatedZipAndTarGzAreRefused() throws Exception {
+        byte[] zip = Files.readAllBytes(FIXTURES.resolve("import_test.zip"));
+        assertThatThrownBy(() -> extract(GENEROUS, write("cut.zip", Arrays.copyOf(zip, zip.length / 2))))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("truncated or corrupt zip");
+        byte[] tgz = gzip(tar(false, "ecotaxa_a.tsv", new byte[100_000]));
+        assertThatThrownBy(() -> extract(GENEROUS, write("cut.tar.gz", Arrays.copyOf(tgz, tgz.length - 40))))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void tarAndTarGzUnpack() throws Exception {
+        extract(GENEROUS, write("a.tar.gz", gzip(tar(false, "sample/ecotaxa_a.tsv", "object_id\n".getBytes()))));
+        assertThat(Files.readString(work.resolve("tree/sample/ecotaxa_a.tsv"))).isEqualTo("object_id\n");
+    }
+
+    @Test
+    void linksInTarAreRefused() throws Exception {
+        assertThatThrownBy(() -> extract(GENEROUS, write("sym.tar", tar(true, "ecotaxa_a.tsv", null))))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("symbolic links");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry link = new TarArchiveEntry("ecotaxa_b.tsv", TarConstants.LF_LINK);
+            link.setLinkName("/etc/shadow");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        assertThatThrownBy(() -> extract(GENEROUS, write("hard.tar", bytes.toByteArray())))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("hard links");
+    }
+
+    @Test
+    void anythingElseIsNotAnArchive() throws Exception {
+        assertThatThrownBy(() -> extract(GENEROUS, write("x.zip", "just text".getBytes())))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("not a zip, tar");
+        assertThatThrownBy(() -> extract(GENEROUS, write("x.gz", gzip("plain text".getBytes()))))
+                .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("compressed tar");
+    }
+
+    /**
+     * Sets the "encrypted" bit in every local and central header, as a password-protected zip has it (no Java
+     * library writes encrypted zips; the reader must refuse on the flag, before reading any data).
+     */
+    static void setEncryptionFlag(byte[] zip) {
+        for (int i = 0; i + 10 < zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4) {
+                zip[i + 6] |= 1;
+            } else if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
+                zip[i + 8] |= 1;
+            }
+        }
+    }
+
+    Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(work.resolve(name), bytes);
+    }
+
+    static byte[] zip(Object... namesAndContents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putArchiveEntry(new ZipArchiveEntry((String) namesAndContents[i]));
+                zip.write((byte[]) namesAndContents[i + 1]);
+                zip.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] tar(boolean symlink, String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            if (symlink) {
+                TarArchiveEntry link = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+                link.setLinkName("/etc/passwd");
+                tar.putArchiveEntry(link);
+            } else {
+                TarArchiveEntry entry = new TarArchiveEntry(name);
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+            }
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

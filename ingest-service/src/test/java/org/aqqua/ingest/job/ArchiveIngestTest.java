@@ -1,0 +1,333 @@
+package org.aqqua.ingest.job;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.aqqua.ingest.image.ImageStore;
+import org.aqqua.testing.AqquaInfrastructureResource;
+import org.aqqua.testing.CatalogFixtures;
+import org.aqqua.testing.CatalogServiceResource;
+import org.aqqua.testing.DemoRealm;
+import org.aqqua.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Archives uploaded into datasets end to end: real Keycloak tokens, the archive staged in S3, the job run by the
+ * worker, images stored content-addressed and registered in the real catalog-service, reports read back.
+ */
+@QuarkusTest
+@WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "ingest-service"))
+@WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
+class ArchiveIngestTest {
+
+    static String provider;
+    static String member;
+
+    @Inject
+    MinioClient s3;
+
+    @BeforeAll
+    static void tokens() {
+        provider = Tokens.forUser(DemoRealm.PROVIDER);
+        member = Tokens.forUser(DemoRealm.MEMBER);
+    }
+
+    static UUID newDataset() {
+        return CatalogFixtures.dataset(Tokens.subjectOf(provider), "draft");
+    }
+
+    static Response upload(UUID dataset, byte[] archive, String policy) {
+        return given().auth().oauth2(provider).contentType("application/zip").body(archive)
+                .queryParam("policy", policy).queryParam("name", "bundle.zip")
+                .when().post("/api/datasets/{id}/archives", dataset);
+    }
+
+    static JsonPath finished(UUID job) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().auth().oauth2(provider).get("/api/jobs/{id}", job).jsonPath().getString("state"),
+                state -> List.of("succeeded", "failed", "cancelled").contains(state));
+        return given().auth().oauth2(provider).queryParam("problemLimit", 1000).get("/api/jobs/{id}", job)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static UUID accepted(Response response) {
+        response.then().statusCode(202).header("Location", startsWith("http")).body("state", equalTo("queued"));
+        return UUID.fromString(response.jsonPath().getString("id"));
+    }
+
+    static long catalogCount(UUID dataset) {
+        List<Map<String, Object>> counts = given().baseUri(CatalogServiceResource.catalogUrl()).auth().oauth2(member)
+                .queryParam("dataset", dataset).get("/api/stats").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return counts.isEmpty() ? 0 : ((Number) counts.get(0).get("images")).longValue();
+    }
+
+    @Test
+    void upstreamZipIngestsItsEightImagesAndAgainRegistersNothingTwice() throws Exception {
+        UUID dataset = newDataset();
+        byte[] archive = Bundles.file("import_test.zip");
+        JsonPath job = finished(accepted(upload(dataset, archive, null)));
+        assertThat(job.getString("state")).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.rows")).isEqualTo(8);
+        assertThat(job.getLong("counts.registered")).isEqualTo(8);
+        assertThat(job.getLong("counts.problems")).isZero();
+        assertThat(job.getLong("progress.bytesRead")).isEqualTo(archive.length);
+        assertThat(catalogCount(dataset)).isEqualTo(8);
+
+        JsonPath again = finished(accepted(upload(dataset, archive, null)));
+        assertThat(again.getString("state")).isEqualTo("succeeded");
+        assertThat(again.getLong("counts.registered")).isZero();
+        assertThat(again.getLong("counts.alreadyRegistered")).isEqualTo(8);
+        assertThat(catalogCount(dataset)).isEqualTo(8);
+    }
+
+    @Test
+    void uvp6BundleWithItsNestedImagesZipGivesFifteenImages() throws Exception {
+        UUID dataset = newDataset();
+        JsonPath job = finished(accepted(upload(dataset, Bundles.file("UVP6_example.zip"), null)));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.registered")).isEqualTo(15);
+        assertThat(catalogCount(dataset)).isEqualTo(15);
+    }
+
+    @Test
+    void brokenUpstreamTableFailsWithItsProblemsOnTheirLinesAndRegistersNothing() throws Exception {
+        UUID dataset = newDataset();
+        JsonPath job = finished(accepted(upload(dataset, Bundles.zipFolder("import_issues/tsv_issues"), null)));
+        assertThat(job.getString("state")).isEqualTo("failed");
+        List<Map<String, Object>> problems = job.getList("problems.items");
+        assertThat(problems).extracting(p -> p.get("line") + " " + p.get("field") + " " + p.get("value"))
+                .contains("3 object_lat 100", "3 object_lon 200", "3 object_date 20140433",
+                        "6 img_file_name m106_mn01_n3_sml_1081.jpg2", "8 img_file_name nada.png",
+                        "7 img_file_name m106_mn01_n3_sml_corrupted_image.jpg");
+        assertThat(problems).allSatisfy(p -> assertThat(p.get("file")).isEqualTo("ecotaxa_m106_mn01_n3_sml.tsv"));
+        assertThat(catalogCount(dataset)).isZero();
+
+        String csv = given().auth().oauth2(provider).accept("text/csv").get("/api/jobs/{id}/report",
+                job.getString("id")).then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("file,line,field,value,reason\r\n")
+                .contains("ecotaxa_m106_mn01_n3_sml.tsv,8,img_file_name,nada.png,");
+        given().auth().oauth2(provider).get("/api/jobs/{id}/report", job.getString("id")).then().statusCode(200)
+                .body("job.state", equalTo("failed"))
+                .body("problems.size()", equalTo(job.getInt("counts.problems")));
+    }
+
+    /** Header problems are fatal whatever the policy: EcoTaxa refuses such a table as a whole, and so do we. */
+    @Test
+    void acceptValidRegistersTheValidRowsAndReportsTheRest() throws Exception {
+        UUID dataset = newDataset();
+        GeneratedTable table = generatedTable(30, 29);
+        JsonPath job = finished(accepted(upload(dataset, table.archive(), "accept-valid")));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.problems")).isEqualTo(1);
+        assertThat(job.getLong("counts.validRows")).isEqualTo(29);
+        assertThat(job.getLong("counts.invalidRows")).isEqualTo(1);
+        assertThat(job.getLong("counts.registered")).isEqualTo(29);
+        assertThat(catalogCount(dataset)).isEqualTo(29);
+
+        JsonPath broken = finished(accepted(upload(newDataset(), Bundles.zipFolder("import_issues/tsv_issues"),
+                "accept-valid")));
+        assertThat(broken.getString("state")).isEqualTo("failed");
+    }
+
+    /** A generated EcoTaxa table of {@code rows} distinct PNGs; row {@code badRow} (0-based) has latitude 100. */
+    record GeneratedTable(byte[] archive, List<String> digests) {
+    }
+
+    static GeneratedTable generatedTable(int rows, int badRow) throws Exception {
+        StringBuilder table = new StringBuilder("object_id\timg_file_name\tobject_lat\tobject_lon\tobject_date\t"
+                + "object_time\tobject_depth_min\tobject_depth_max\tprocess_id\tprocess_pixel\n"
+                + "[t]\t[t]\t[f]\t[f]\t[t]\t[t]\t[f]\t[f]\t[t]\t[f]\n");
+        Object[] entries = new Object[2 * (rows + 1)];
+        List<String> digests = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            byte[] png = randomPng(i);
+            digests.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(png)));
+            entries[2 * i] = "roi_" + i + ".png";
+            entries[2 * i + 1] = png;
+            table.append("obj_").append(i).append("\troi_").append(i).append(".png\t")
+                    .append(i == badRow ? "100" : "43.5").append("\t7.25\t20240501\t101500\t5\t10\tprocess_1\t10.6\n");
+        }
+        entries[2 * rows] = "ecotaxa_generated.tsv";
+        entries[2 * rows + 1] = table.toString();
+        return new GeneratedTable(Bundles.zip(entries), digests);
+    }
+
+    /** All-or-nothing: images of valid rows stored before the bad last row are removed again. */
+    @Test
+    void failedJobLeavesNoImageObjectsBehind() throws Exception {
+        UUID dataset = newDataset();
+        GeneratedTable table = generatedTable(30, 29);
+        JsonPath job = finished(accepted(upload(dataset, table.archive(), null)));
+        assertThat(job.getString("state")).isEqualTo("failed");
+        assertThat(job.getList("problems.items", Map.class)).extracting(p -> p.get("line") + " " + p.get("field"))
+                .containsExactly("32 object_lat");
+        assertThat(job.getLong("counts.imagesStored")).as("images stored before the bad row was read").isPositive();
+        for (String digest : table.digests()) {
+            assertThat(exists(digest)).as("object %s", digest).isFalse();
+        }
+    }
+
+    @Test
+    void hostileArchivesFailWithTheEntryNamedAndNothingRegistered() throws Exception {
+        UUID dataset = newDataset();
+        JsonPath slip = finished(accepted(upload(dataset, Bundles.zip("../../evil/ecotaxa_x.tsv", "x"), null)));
+        assertThat(slip.getString("state")).isEqualTo("failed");
+        assertThat(slip.getString("problems.items[0].file")).isEqualTo("../../evil/ecotaxa_x.tsv");
+        assertThat(slip.getString("problems.items[0].reason")).contains("zip-slip");
+
+        JsonPath text = finished(accepted(upload(dataset, "not an archive at all".getBytes(), null)));
+        assertThat(text.getString("failure")).contains("not a zip, tar or gzip");
+
+        JsonPath nothing = finished(accepted(upload(dataset, Bundles.zipFolder("import_issues/no_relevant_file"),
+                null)));
+        assertThat(nothing.getInt("counts.problems")).isEqualTo(1);
+        assertThat(nothing.getString("problems.items[0].reason")).startsWith("Nothing relevant to import");
+        assertThat(catalogCount(dataset)).isZero();
+    }
+
+    @Test
+    void uploadsAreForOwnersAndCuratorsOfOpenDatasetsOnly() throws Exception {
+        UUID dataset = newDataset();
+        byte[] archive = Bundles.zip("a.txt", "x");
+        given().contentType("application/zip").body(archive).post("/api/datasets/{id}/archives", dataset)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(member).contentType("application/zip").body(archive)
+                .post("/api/datasets/{id}/archives", dataset).then().statusCode(403);
+        given().auth().oauth2(Tokens.forUser(DemoRealm.OTHER_PROVIDER)).contentType("application/zip").body(archive)
+                .post("/api/datasets/{id}/archives", dataset).then().statusCode(404)
+                .contentType("application/problem+json");
+        UUID released = CatalogFixtures.dataset(Tokens.subjectOf(provider), "released");
+        upload(released, archive, null).then().statusCode(409).contentType("application/problem+json");
+        upload(dataset, archive, "some-of-it").then().statusCode(400).body("errors[0].field", equalTo("policy"));
+
+        UUID job = accepted(upload(dataset, archive, null));
+        given().auth().oauth2(Tokens.forUser(DemoRealm.OTHER_PROVIDER)).get("/api/jobs/{id}", job)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.forUser(DemoRealm.CURATOR)).get("/api/jobs/{id}", job).then().statusCode(200);
+        finished(job);
+        given().auth().oauth2(provider).delete("/api/jobs/{id}", job).then().statusCode(409);
+    }
+
+    @Test
+    void ifcbBinsWithTheirPlacementTableBecomeOnePngPerRoi() throws Exception {
+        UUID dataset = newDataset();
+        java.nio.file.Path bin = java.nio.file.Path.of(
+                "../fixtures/external/pyifcb/ifcb/tests/data/test_data/white/D2013/D201305/D20130526");
+        String stem = "D20130526T095207_IFCB013";
+        byte[] archive = Bundles.zip(
+                "D20130526/" + stem + ".hdr", java.nio.file.Files.readAllBytes(bin.resolve(stem + ".hdr")),
+                "D20130526/" + stem + ".adc", java.nio.file.Files.readAllBytes(bin.resolve(stem + ".adc")),
+                "D20130526/" + stem + ".roi", java.nio.file.Files.readAllBytes(bin.resolve(stem + ".roi")),
+                "ifcb_bins.csv", "bin,latitude,longitude,depth,pixel_size_um\n" + stem + ",41.52,-70.67,4,0.2941\n");
+        JsonPath job = finished(accepted(upload(dataset, archive, null)));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.registered")).isEqualTo(19);
+        JsonPath images = given().baseUri(CatalogServiceResource.catalogUrl()).auth().oauth2(member)
+                .queryParam("dataset", dataset).queryParam("limit", 100).get("/api/images").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(images.getList("items.objectId", String.class)).contains(stem + "_00099");
+        assertThat(images.getList("items.format", String.class)).containsOnly("png");
+        assertThat(images.getList("items.instrument", String.class)).containsOnly("IFCB");
+    }
+
+    @Test
+    void aqquaCsvTableWithItsImagesIsIngested() throws Exception {
+        UUID dataset = newDataset();
+        String table = "file,latitude,longitude,depth,datetime,pixel_size_um,instrument,label,label_status,"
+                + "trait_area,station\n"
+                + "images/a.png,54.33,10.15,2.5,2023-05-01T10:15:30Z,1.2,FlowCam,Copepoda,validated,512,KB1\n"
+                + "images/b.png,54.34,10.16,3,2023-05-01T10:16:00+02:00,1.2,FlowCam,,,87,KB1\n";
+        JsonPath job = finished(accepted(upload(dataset, Bundles.zip("images/a.png", randomPng(1), "images/b.png",
+                randomPng(2), "aqqua.csv", table), null)));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.registered")).isEqualTo(2);
+        assertThat(catalogCount(dataset)).isEqualTo(2);
+    }
+
+    /** Cancelling a running job stops it; nothing is registered and its objects are removed. */
+    @Test
+    void runningJobCanBeCancelled() throws Exception {
+        UUID dataset = newDataset();
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        new org.aqqua.testing.EcotaxaBundleGenerator(7, 1000).writeZip(3000, archive);
+        UUID job = accepted(upload(dataset, archive.toByteArray(), null));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().auth().oauth2(provider).get("/api/jobs/{id}", job).jsonPath().getString("state"),
+                state -> List.of("validating", "storing").contains(state));
+        given().auth().oauth2(provider).delete("/api/jobs/{id}", job).then().statusCode(202);
+        JsonPath cancelled = finished(job);
+        assertThat(cancelled.getString("state")).isEqualTo("cancelled");
+        assertThat(catalogCount(dataset)).isZero();
+    }
+
+    @Inject
+    OrphanSweep sweep;
+
+    /** The sweep deletes what no dataset references (the leftovers of a crash) and keeps registered images. */
+    @Test
+    void orphanSweepDeletesUnreferencedObjectsOnly() throws Exception {
+        UUID dataset = newDataset();
+        JsonPath job = finished(accepted(upload(dataset, Bundles.file("import_test.zip"), null)));
+        assertThat(job.getString("state")).isEqualTo("succeeded");
+        String registered = given().baseUri(CatalogServiceResource.catalogUrl()).auth().oauth2(member)
+                .queryParam("dataset", dataset).get("/api/images").then().statusCode(200).extract().jsonPath()
+                .getString("items[0].sha256");
+        byte[] orphan = randomPng(99);
+        String orphanKey = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(orphan));
+        s3.putObject(io.minio.PutObjectArgs.builder().bucket(ImageStore.BUCKET).object(orphanKey)
+                .stream(new java.io.ByteArrayInputStream(orphan), orphan.length, -1).build());
+
+        assertThat(sweep.sweep(java.time.Instant.now().minusSeconds(3600))).isZero();
+        assertThat(exists(orphanKey)).isTrue();
+        assertThat(sweep.sweep(java.time.Instant.now().plusSeconds(5))).isPositive();
+        assertThat(exists(orphanKey)).isFalse();
+        assertThat(exists(registered)).isTrue();
+    }
+
+    boolean exists(String key) throws Exception {
+        try {
+            s3.statObject(StatObjectArgs.builder().bucket(ImageStore.BUCKET).object(key).build());
+            return true;
+        } catch (io.minio.errors.ErrorResponseException e) {
+            return false;
+        }
+    }
+
+    static byte[] randomPng(int seed) throws Exception {
+        Random random = new Random(seed * 7919L + System.nanoTime());
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 30; y++) {
+                image.getRaster().setSample(x, y, 0, random.nextInt(256));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+}

@@ -1,0 +1,55 @@
+package org.aqqua.ingest.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Upload bodies for tests: upstream fixture folders zipped as a provider would, and the fixtures' own zips. */
+final class Bundles {
+
+    static final Path ECOTAXA = Path.of("../fixtures/external/ecotaxa_back/QA/py/data");
+
+    private Bundles() {
+    }
+
+    static byte[] file(String relative) throws IOException {
+        return Files.readAllBytes(ECOTAXA.resolve(relative));
+    }
+
+    /** The folder's files in a zip, paths relative to the folder, as "zip -r" from inside it would make. */
+    static byte[] zipFolder(String relative) throws IOException {
+        Path root = ECOTAXA.resolve(relative);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path file : files) {
+                zip.putNextEntry(new ZipEntry(root.relativize(file).toString()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A zip of the given (name, content) pairs. */
+    static byte[] zip(Object... namesAndContents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry((String) namesAndContents[i]));
+                Object content = namesAndContents[i + 1];
+                zip.write(content instanceof String text ? text.getBytes() : (byte[]) content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
