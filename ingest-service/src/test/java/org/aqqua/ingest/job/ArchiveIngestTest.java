@@ -103,6 +103,33 @@ class ArchiveIngestTest {
         assertThat(catalogCount(dataset)).isEqualTo(8);
     }
 
+    /**
+     * Every valid upstream set, zipped as a provider would: the expected images registered. The catalog keeps
+     * one record per image content in a dataset: import_test has 11 objects on 8 images (three objects share an
+     * image), and import_test_weird's 4 PNGs are byte for byte the same image.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"import_test, 8", "import_test_weird, 1",
+            "import_v_or_d_just_state, 1", "import_uvp6_zip_in_dir, 15"})
+    void validUpstreamSetsSucceedWithTheirImageCounts(String set, long images) throws Exception {
+        UUID dataset = newDataset();
+        JsonPath job = finished(accepted(upload(dataset, Bundles.zipFolder(set), null)));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.problems")).isZero();
+        assertThat(catalogCount(dataset)).isEqualTo(images);
+    }
+
+    /** The same bundle as a gzip-compressed tar: told from its content, whatever the Content-Type says. */
+    @Test
+    void tarGzBundleIsRecognisedByContent() throws Exception {
+        UUID dataset = newDataset();
+        byte[] tgz = Bundles.tarGzFolder("import_test");
+        JsonPath job = finished(accepted(given().auth().oauth2(provider).contentType("application/octet-stream")
+                .body(tgz).post("/api/datasets/{id}/archives", dataset)));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(catalogCount(dataset)).isEqualTo(8);
+    }
+
     @Test
     void uvp6BundleWithItsNestedImagesZipGivesFifteenImages() throws Exception {
         UUID dataset = newDataset();

@@ -39,6 +39,29 @@ final class Bundles {
         return bytes.toByteArray();
     }
 
+    /** The folder's files in a tar.gz, paths relative to the folder. */
+    static byte[] tarGzFolder(String relative) throws IOException {
+        Path root = ECOTAXA.resolve(relative);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new java.util.zip.GZIPOutputStream(bytes))) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path file : files) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                        root.relativize(file).toString());
+                entry.setSize(Files.size(file));
+                tar.putArchiveEntry(entry);
+                tar.write(Files.readAllBytes(file));
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     /** A zip of the given (name, content) pairs. */
     static byte[] zip(Object... namesAndContents) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
