@@ -52,7 +52,7 @@ import org.aqqua.testing.Tokens;
  */
 public final class IngestBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} ([0-9.E+]+)$",
             Pattern.MULTILINE);
 
@@ -84,6 +84,7 @@ public final class IngestBenchmark {
             config.put("aqqua.ingest.work-dir", work.toString());
             try (ServiceProcess ingest = ServiceProcess.start("ingest-service", FreePorts.next(), config, dir,
                     List.of("-Xmx256m"))) {
+                System.out.println("ingest-service log: " + dir.resolve("ingest-service.log"));
                 double raw = rawPut(infrastructure.s3(), bundle);
                 Result result = ingest(infrastructure, ingest.url(), bundle, work);
                 double rate = images / result.seconds();
@@ -102,8 +103,27 @@ public final class IngestBenchmark {
                 System.out.printf("| job state, images registered | %s, %,d | | |%n", result.state(),
                         result.registered());
             }
+            printJobPhases(dir.resolve("ingest-service.log"));
+        } catch (Exception e) {
+            Path log = dir.resolve("ingest-service.log");
+            if (Files.exists(log)) {
+                List<String> lines = Files.readAllLines(log);
+                System.out.println("Last lines of " + log + ":");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+            }
+            throw e;
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /** The job's own account of its phases (JobRunner logs each), to see where the time went. */
+    static void printJobPhases(Path log) throws IOException {
+        if (Files.exists(log)) {
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.filter(line -> line.contains("JobRunner") && line.contains(" in ")).map(line ->
+                        line.substring(line.indexOf("Job "))).forEach(line -> System.out.println("  " + line));
+            }
         }
     }
 
@@ -170,6 +190,8 @@ public final class IngestBenchmark {
             throw new IllegalStateException("upload answered " + accepted.statusCode() + ": " + accepted.body());
         }
         String job = field(accepted.body(), "id");
+        System.out.printf("Archive accepted (202, stored in aqqua-uploads) after %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
         String body;
         String state;
         long tokenAt = System.nanoTime();

@@ -112,10 +112,13 @@ public class JobRunner {
         }
         markReceiving(dataset);
         Path archive = work.resolve("archive");
+        PhaseTimer timer = new PhaseTimer(job.id);
         staging.download(job.archiveKey, archive, counters.bytesRead::set);
+        timer.lap("archive copied from storage");
         Path tree = work.resolve("tree");
         try {
             extractor.extract(archive, tree, bytes -> { });
+            timer.lap("archive unpacked");
         } catch (ArchiveRefusedException refused) {
             problems.add(new RowProblem(refused.entry(), null, null, null, refused.getMessage()));
             problems.flush();
@@ -137,8 +140,10 @@ public class JobRunner {
                         + "(ecotaxa*.tsv or ecotaxa*.txt), AqQua CSV table (a .csv with a 'file' column) or IFCB "
                         + "bin (.hdr, .adc, .roi) was found in the archive."));
             }
+            timer.lap("tables read, rows checked");
             jobs.state(job.id, JobState.STORING);
             pipeline.finish();
+            timer.lap("images decoded and stored");
             checkStop(stopRequested);
             if (problems.count() > 0 && (job.policy == JobPolicy.ALL_OR_NOTHING || problems.hasFileLevelProblem())) {
                 return Outcome.failed(problems.count() + " problem(s) found; nothing was registered. Fix the "
@@ -151,6 +156,7 @@ public class JobRunner {
             jobs.state(job.id, JobState.REGISTERING);
             try {
                 RegistrationResult result = images.register(job.datasetId, registration.path().toFile());
+                timer.lap("registered in the catalog");
                 return Outcome.succeeded(result);
             } catch (ProblemException refused) {
                 return Outcome.failed("the catalog refused the registration: " + refused.problem().detail());
@@ -215,6 +221,22 @@ public class JobRunner {
             walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             LOG.warnf("Could not delete %s: %s", root, e.getMessage());
+        }
+    }
+
+    /** Logs how long each phase of a run took, so an operator sees where a slow job spends its time. */
+    private static final class PhaseTimer {
+        private final UUID jobId;
+        private long last = System.nanoTime();
+
+        PhaseTimer(UUID jobId) {
+            this.jobId = jobId;
+        }
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            LOG.infof("Job %s: %s in %.1f s", jobId, phase, (now - last) / 1e9);
+            last = now;
         }
     }
 

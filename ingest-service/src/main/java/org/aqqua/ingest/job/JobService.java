@@ -66,6 +66,7 @@ public class JobService {
         job.archiveSha256 = staged.sha256();
         job.createdAt = Instant.now();
         QuarkusTransaction.requiringNew().run(job::persist);
+        worker.wakeUp();
         return job;
     }
 

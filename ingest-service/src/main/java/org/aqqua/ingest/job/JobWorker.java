@@ -79,6 +79,13 @@ public class JobWorker {
         }
     }
 
+    /** Looks for work now rather than at the next poll: a job just queued here starts at once if a slot is free. */
+    void wakeUp() {
+        if (slots != null) {
+            java.util.concurrent.CompletableFuture.runAsync(this::poll);
+        }
+    }
+
     /** Cancels a job running here at once; other replicas hear of it at their next heartbeat. */
     boolean cancelLocally(UUID jobId) {
         Running run = running.get(jobId);
