@@ -1,5 +1,6 @@
 package org.aqqua.testing;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,5 +38,17 @@ public final class ServiceConfig {
         Map<String, String> config = forService(service, endpoints);
         config.put("quarkus.rest-client.catalog.url", catalogUrl);
         return config;
+    }
+
+    /**
+     * {@code config} with the service's clock frozen at {@code now}: the packaged service runs in the test profile
+     * (the prod profile refuses a fixed clock) and {@code aqqua.clock.fixed}, given as a system property, overrides
+     * any {@code %test} value of the service's application.properties. Tests only.
+     */
+    public static Map<String, String> withFixedClock(Map<String, String> config, Instant now) {
+        Map<String, String> fixed = new LinkedHashMap<>(config);
+        fixed.put("quarkus.profile", "test");
+        fixed.put("aqqua.clock.fixed", now.toString());
+        return fixed;
     }
 }

@@ -27,6 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String module, int port, Map<String, String> config, Path logDir,
             List<String> jvmOptions) {
+        return start(module, module, port, config, logDir, jvmOptions);
+    }
+
+    /**
+     * As {@link #start(String, int, Map, Path, List)}, for one of several replicas of a module: {@code name} names
+     * the process and its log file ({@code <name>.log}).
+     */
+    public static ServiceProcess start(String module, String name, int port, Map<String, String> config,
+            Path logDir, List<String> jvmOptions) {
         Path jar = HarnessPaths.serviceJar(module);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
@@ -38,8 +47,8 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        ChildProcess process = ChildProcess.start(module, command, Map.of(), jar.getParent(),
-                logDir.resolve(module + ".log"));
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), jar.getParent(),
+                logDir.resolve(name + ".log"));
         process.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofMinutes(2));
         return new ServiceProcess(module, port, process);
     }

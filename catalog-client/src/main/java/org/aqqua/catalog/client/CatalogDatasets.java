@@ -3,6 +3,7 @@ package org.aqqua.catalog.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,31 @@ public class CatalogDatasets {
             if (code == 404 || code == 409 || code == 422) {
                 throw new ProblemException(catalogProblem(e, code));
             }
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * As {@link #changeStatus(UUID, String, String)}, refused by the catalog (409) unless the dataset is still
+     * embargoed until {@code expectedEmbargoUntil}: release-service releases only what it decided on.
+     */
+    public CatalogDataset changeStatus(UUID id, String status, String reason, Instant expectedEmbargoUntil) {
+        try {
+            return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason, expectedEmbargoUntil)));
+        } catch (WebApplicationException e) {
+            int code = e.getResponse().getStatus();
+            if (code == 404 || code == 409 || code == 422) {
+                throw new ProblemException(catalogProblem(e, code));
+            }
+            throw unavailable(e);
+        }
+    }
+
+    /** One page of every dataset in id order ({@code status} null for all, {@code after} null for the first). */
+    public CatalogReleaseFactsPage releaseFacts(String status, UUID after, int limit) {
+        try {
+            return call(() -> api.page(status, after, limit));
+        } catch (WebApplicationException e) {
             throw unavailable(e);
         }
     }

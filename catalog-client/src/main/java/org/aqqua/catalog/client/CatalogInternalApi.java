@@ -7,6 +7,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -29,4 +30,10 @@ public interface CatalogInternalApi {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     CatalogDataset changeStatus(@PathParam("id") UUID id, StatusChangeRequest change);
+
+    /** Every dataset in id order, with what the release plan needs; {@code status} and {@code after} may be null. */
+    @GET
+    @Path("/page")
+    CatalogReleaseFactsPage page(@QueryParam("status") String status, @QueryParam("after") UUID after,
+            @QueryParam("limit") int limit);
 }

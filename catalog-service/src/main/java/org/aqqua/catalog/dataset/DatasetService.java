@@ -3,10 +3,13 @@ package org.aqqua.catalog.dataset;
 import org.aqqua.metadata.Instrument;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,7 +73,7 @@ public class DatasetService {
     /** Moves a dataset's release later; moving it earlier is refused, whoever asks. */
     @Transactional
     public Dataset postpone(UUID id, EmbargoPostponement postponement) {
-        Dataset dataset = Dataset.<Dataset>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        Dataset dataset = lockedForChange(id);
         if (dataset.status == DatasetStatus.RELEASED || dataset.status == DatasetStatus.WITHDRAWN) {
             throw ProblemException.conflict("Dataset " + id + " is " + dataset.status.wireName()
                     + "; its embargo can no longer change.");
@@ -120,9 +123,17 @@ public class DatasetService {
         return Dataset.<Dataset>findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Moves a dataset to another state, locking its row so that a postponement and a release never overwrite each
+     * other. With {@code expectedEmbargoUntil} the change is refused (409) unless the embargo is still that instant.
+     */
     @Transactional
     public Dataset changeStatus(UUID id, StatusChange change) {
-        Dataset dataset = Dataset.<Dataset>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        Dataset dataset = lockedForChange(id);
+        if (change.expectedEmbargoUntil() != null && !change.expectedEmbargoUntil().equals(dataset.embargoUntil)) {
+            throw ProblemException.conflict("Dataset " + id + " is embargoed until " + dataset.embargoUntil
+                    + ", not " + change.expectedEmbargoUntil() + "; its embargo changed since it was read.");
+        }
         if (!dataset.status.canMoveTo(change.status())) {
             throw ProblemException.conflict("Dataset " + id + " is " + dataset.status.wireName() + " and cannot become "
                     + change.status().wireName() + "; allowed next: "
@@ -132,6 +143,39 @@ public class DatasetService {
             dataset.status = change.status();
             dataset.statusReason = change.reason();
             dataset.updatedAt = clock.instant();
+        }
+        return dataset;
+    }
+
+    /**
+     * Datasets in id order after {@code after}, optionally of one status, as the other services need them: one
+     * query with the agreement's permissions, no owner (and so no contact data) loaded.
+     */
+    public InternalDatasetPage page(Optional<DatasetStatus> status, Optional<UUID> after, int limit) {
+        StringBuilder hql = new StringBuilder("select d.id, d.title, d.instrument, d.instrumentName, "
+                + "d.defaultPixelSizeUm, d.ownerSubject, d.status, d.statusReason, d.embargoUntil, a.id, "
+                + "a.permitsModelDevelopment, a.permitsPublicRelease, a.permitsModelRelease, d.imageCount, "
+                + "d.imageBytes, d.updatedAt from Dataset d left join d.agreement a where 1 = 1");
+        status.ifPresent(s -> hql.append(" and d.status = :status"));
+        after.ifPresent(a -> hql.append(" and d.id > :after"));
+        hql.append(" order by d.id");
+        TypedQuery<Object[]> query = Dataset.getEntityManager().createQuery(hql.toString(), Object[].class);
+        status.ifPresent(s -> query.setParameter("status", s));
+        after.ifPresent(a -> query.setParameter("after", a));
+        List<Object[]> rows = query.setMaxResults(limit + 1).getResultList();
+        List<InternalDatasetView> items = new ArrayList<>(Math.min(rows.size(), limit));
+        for (Object[] r : rows.subList(0, Math.min(rows.size(), limit))) {
+            items.add(new InternalDatasetView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (Double) r[4], (String) r[5], (DatasetStatus) r[6], (String) r[7], (Instant) r[8], (UUID) r[9],
+                    (Boolean) r[10], (Boolean) r[11], (Boolean) r[12], (Long) r[13], (Long) r[14], (Instant) r[15]));
+        }
+        return new InternalDatasetPage(items, rows.size() > limit ? items.get(items.size() - 1).id() : null);
+    }
+
+    private static Dataset lockedForChange(UUID id) {
+        Dataset dataset = Dataset.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (dataset == null) {
+            throw notFound(id);
         }
         return dataset;
     }

@@ -17,10 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.aqqua.runtime.problem.FieldError;
+import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What ingest-service and release-service need of datasets: access data and state changes. Service accounts only. */
+/**
+ * What ingest-service and release-service need of datasets: access data, the release plan's facts and state changes.
+ * Service accounts only.
+ */
 @Path("/internal/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SERVICE)
@@ -37,6 +42,28 @@ public class InternalDatasetResource {
     public List<InternalDatasetView> list(@QueryParam("status") Optional<DatasetStatus> status,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
         return Dataset.listAll(status, limit).stream().map(InternalDatasetView::of).toList();
+    }
+
+    /**
+     * Every dataset, keyset-paged in id order: pass the page's {@code next} as {@code after} for the following page.
+     * What release-service plans with (status, embargo, agreement permissions, counts); never contact data.
+     */
+    @GET
+    @Path("/page")
+    public InternalDatasetPage page(@QueryParam("status") String status, @QueryParam("after") Optional<UUID> after,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
+        return datasets.page(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(InternalDatasetResource::status),
+                after, limit);
+    }
+
+    /** A status by its wire name; the query parameter is read as text so that a bad one is a 400 naming it. */
+    private static DatasetStatus status(String wireName) {
+        try {
+            return DatasetStatus.fromWireName(wireName);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status is not a dataset status.",
+                    List.of(FieldError.of("status", wireName, e.getMessage())));
+        }
     }
 
     @GET

@@ -23,7 +23,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    /** "user:<name> (<subject>)" for people, "scheduler" or "service:<client>" for the machine. */
+    /** "user:<name> (<subject>)" for people, "scheduler:<instance id>" or "service:<client>" for the machine. */
     @Column(nullable = false)
     public String actor;
 

@@ -35,6 +35,24 @@ public class AuditLog {
         return entry;
     }
 
+    /**
+     * As {@link #record}, inside the caller's transaction: the entry is kept exactly when what it describes is
+     * committed (the scheduler's "release" entry commits with the dataset's claim turning released).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry recordWithin(String actor, String action, UUID datasetId, AuditEntry.Outcome outcome,
+            String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = clock.instant();
+        entry.actor = actor;
+        entry.action = action;
+        entry.datasetId = datasetId;
+        entry.outcome = outcome;
+        entry.detail = detail;
+        entry.persist();
+        return entry;
+    }
+
     /** Newest first, keyset-paged by id. */
     public List<AuditEntry> newest(Optional<UUID> datasetId, Optional<Long> beforeId, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");

@@ -1,0 +1,48 @@
+package org.aqqua.release.scheduler;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aqqua.catalog.client.CatalogDataset;
+import org.aqqua.catalog.client.CatalogDatasets;
+import org.aqqua.runtime.problem.Problem;
+import org.aqqua.runtime.problem.ProblemException;
+
+/**
+ * The real catalog call, except that a test can make it fail for a dataset a number of times as an unreachable
+ * catalog does (503), to watch the scheduler retry with backoff. Passes everything through unless told otherwise.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class FlakyCatalogReleaser extends CatalogReleaser {
+
+    private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
+
+    FlakyCatalogReleaser(CatalogDatasets catalog) {
+        super(catalog);
+    }
+
+    public void failNext(UUID datasetId, int times) {
+        failures.put(datasetId, times);
+    }
+
+    public void reset() {
+        failures.clear();
+    }
+
+    @Override
+    public CatalogDataset release(UUID datasetId, Instant embargoUntil, String reason) {
+        Integer left = failures.computeIfPresent(datasetId, (id, n) -> n - 1);
+        if (left != null && left >= 0) {
+            throw new ProblemException(new Problem(Problem.type("catalog-unavailable"), "Service Unavailable", 503,
+                    "The catalog cannot be reached; try again later.", null, List.of()));
+        }
+        return super.release(datasetId, embargoUntil, reason);
+    }
+}
