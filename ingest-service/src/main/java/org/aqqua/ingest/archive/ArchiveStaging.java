@@ -47,10 +47,14 @@ public class ArchiveStaging {
         }
     }
 
-    /** Copies the archive to a local file, telling {@code progress} the bytes copied so far. */
-    public void download(String key, Path target, LongConsumer progress) throws Exception {
-        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key).build());
-                OutputStream out = Files.newOutputStream(target)) {
+    /**
+     * Copies the archive to a local file, telling {@code progress} the bytes copied so far; returns its SHA-256
+     * (for an assembled upload, the first time anyone sees the archive whole).
+     */
+    public String download(String key, Path target, LongConsumer progress) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(s3.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key)
+                .build()), digest); OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[256 * 1024];
             long copied = 0;
             int n;
@@ -60,6 +64,7 @@ public class ArchiveStaging {
                 progress.accept(copied);
             }
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public void delete(String key) throws Exception {

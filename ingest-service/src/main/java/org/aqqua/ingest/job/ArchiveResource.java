@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import org.aqqua.runtime.problem.FieldError;
-import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,11 +55,8 @@ public class ArchiveResource {
             @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body, UriInfo uriInfo) {
-        JobPolicy chosen = JobPolicy.fromWireName(policy).orElseThrow(() -> ProblemException.badRequest(
-                "Unknown policy '" + policy + "'.", List.of(FieldError.of("policy", policy,
-                        "must be all-or-nothing or accept-valid"))));
-        Job job = jobs.submit(caller, datasetId, chosen, name, contentType, body);
-        return Response.accepted(JobView.of(job, new JobView.Problems(0, 0, 0, List.of())))
+        Job job = jobs.submit(caller, datasetId, JobPolicy.parameter(policy), name, contentType, body);
+        return Response.accepted(JobView.queued(job))
                 .location(uriInfo.getBaseUriBuilder().path("api/jobs/{id}").build(job.id)).build();
     }
 }

@@ -45,7 +45,7 @@ public class Job extends PanacheEntityBase {
     @Column(name = "archive_bytes", nullable = false)
     public long archiveBytes;
 
-    @Column(name = "archive_sha256", nullable = false)
+    @Column(name = "archive_sha256")
     public String archiveSha256;
 
     @Column(name = "created_at", nullable = false)

@@ -2,7 +2,10 @@ package org.aqqua.ingest.job;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.aqqua.runtime.problem.FieldError;
+import org.aqqua.runtime.problem.ProblemException;
 
 /**
  * What a job does with invalid rows: by default nothing is registered unless every row is valid, so a provider
@@ -20,6 +23,12 @@ public enum JobPolicy {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** The policy a query parameter {@code policy} names; anything else is a 400 naming the parameter. */
+    public static JobPolicy parameter(String value) {
+        return fromWireName(value).orElseThrow(() -> ProblemException.badRequest("Unknown policy '" + value + "'.",
+                List.of(FieldError.of("policy", value, "must be all-or-nothing or accept-valid"))));
     }
 
     public static Optional<JobPolicy> fromWireName(String value) {

@@ -113,7 +113,13 @@ public class JobRunner {
         markReceiving(dataset);
         Path archive = work.resolve("archive");
         PhaseTimer timer = new PhaseTimer(job.id);
-        staging.download(job.archiveKey, archive, counters.bytesRead::set);
+        String digest = staging.download(job.archiveKey, archive, counters.bytesRead::set);
+        if (job.archiveSha256 == null) {
+            jobs.recordArchiveDigest(job.id, digest);
+        } else if (!job.archiveSha256.equals(digest)) {
+            return Outcome.failed("the staged archive changed since it was received (SHA-256 " + digest
+                    + ", received " + job.archiveSha256 + ")");
+        }
         timer.lap("archive copied from storage");
         Path tree = work.resolve("tree");
         try {

@@ -53,6 +53,29 @@ public class JobService {
             throw ProblemException.badRequest("The request body is empty: send the archive as the body.",
                     List.of());
         }
+        Job job = QuarkusTransaction.requiringNew().call(() -> persist(id, caller, datasetId, policy, sourceName,
+                key, staged.bytes(), staged.sha256()));
+        startQueued();
+        return job;
+    }
+
+    /**
+     * Queues the job of an archive already in aqqua-uploads (an assembled resumable upload), inside the caller's
+     * transaction so that the upload's completion and its job commit together; its SHA-256 is taken when the job
+     * first reads the archive. Call {@link #startQueued()} after the commit.
+     */
+    public Job queueStaged(SecurityIdentity caller, UUID datasetId, JobPolicy policy, String sourceName,
+            String key, long bytes) {
+        return persist(UUID.randomUUID(), caller, datasetId, policy, sourceName, key, bytes, null);
+    }
+
+    /** Lets a worker of this instance take a job just committed instead of waiting for its next poll. */
+    public void startQueued() {
+        worker.wakeUp();
+    }
+
+    private Job persist(UUID id, SecurityIdentity caller, UUID datasetId, JobPolicy policy, String sourceName,
+            String key, long bytes, String sha256) {
         Job job = new Job();
         job.id = id;
         job.datasetId = datasetId;
@@ -62,11 +85,10 @@ public class JobService {
         job.sourceName = sourceName;
         job.archiveBucket = ArchiveStaging.BUCKET;
         job.archiveKey = key;
-        job.archiveBytes = staged.bytes();
-        job.archiveSha256 = staged.sha256();
+        job.archiveBytes = bytes;
+        job.archiveSha256 = sha256;
         job.createdAt = Instant.now();
-        QuarkusTransaction.requiringNew().run(job::persist);
-        worker.wakeUp();
+        job.persist();
         return job;
     }
 

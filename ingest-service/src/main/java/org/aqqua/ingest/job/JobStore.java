@@ -94,6 +94,10 @@ public class JobStore {
         });
     }
 
+    void recordArchiveDigest(UUID jobId, String sha256) {
+        QuarkusTransaction.requiringNew().run(() -> Job.<Job>findById(jobId).archiveSha256 = sha256);
+    }
+
     /** Ends the job: final state, counters, outcome; the lease is released. */
     void finish(UUID jobId, JobState state, JobCounters counters, long problems, String failure,
             long registered, long alreadyHeld, boolean cleanedUp) {

@@ -43,6 +43,11 @@ public record JobView(
     public record Problems(long total, int offset, int limit, List<RowProblem> items) {
     }
 
+    /** A job just queued: no progress and no problems yet. */
+    public static JobView queued(Job job) {
+        return of(job, new Problems(0, 0, 0, List.of()));
+    }
+
     static JobView of(Job job, Problems problems) {
         return new JobView(job.id, job.datasetId, job.state, job.policy,
                 new Archive(job.sourceName, job.archiveBytes, job.archiveSha256), job.createdAt, job.startedAt,

@@ -52,6 +52,10 @@ public class Upload extends PanacheEntityBase {
     @Column(nullable = false)
     public State state;
 
+    /** The job that ingests the assembled archive, once the upload is completed. */
+    @Column(name = "job_id")
+    public UUID jobId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -26,6 +26,14 @@ public interface UploadPolicy {
     @WithDefault("PT1H")
     Duration partUrlValidity();
 
+    /** An open upload with no part reported for this long is aborted by the stale-upload sweep. */
+    @WithDefault("P7D")
+    Duration staleAfter();
+
+    /** How often the stale-upload sweep runs (a Quarkus scheduler period, or {@code off}). */
+    @WithDefault("1h")
+    String staleSweepEvery();
+
     /** The part size for an archive: at least the minimum, whole MiB, and few enough parts for S3. */
     default long partSizeFor(long archiveSize) {
         long needed = Math.max(minPartSize().asLongValue(), (archiveSize + MAX_PARTS - 1) / MAX_PARTS);

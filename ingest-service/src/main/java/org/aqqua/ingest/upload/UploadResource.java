@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.aqqua.ingest.job.Job;
+import org.aqqua.ingest.job.JobPolicy;
+import org.aqqua.ingest.job.JobView;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,6 +77,16 @@ public class UploadResource {
     public void recordPart(@PathParam("id") UUID id, @PathParam("n") int partNumber,
             @NotNull @Valid PartReport report) {
         uploads.recordPart(caller, id, partNumber, report);
+    }
+
+    /** Assembles the received parts into the archive and starts its job (202, like a direct archive upload). */
+    @POST
+    @Path("/uploads/{id}/complete")
+    public Response complete(@PathParam("id") UUID id,
+            @QueryParam("policy") @DefaultValue("all-or-nothing") String policy, UriInfo uriInfo) {
+        Job job = uploads.complete(caller, id, JobPolicy.parameter(policy));
+        return Response.accepted(JobView.queued(job))
+                .location(uriInfo.getBaseUriBuilder().path("api/jobs/{id}").build(job.id)).build();
     }
 
     @DELETE

@@ -1,7 +1,9 @@
 package org.aqqua.ingest.upload;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,11 +12,14 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.aqqua.catalog.client.CatalogDataset;
 import org.aqqua.ingest.access.DatasetAccess;
+import org.aqqua.ingest.job.Job;
+import org.aqqua.ingest.job.JobPolicy;
+import org.aqqua.ingest.job.JobService;
 import org.aqqua.runtime.problem.FieldError;
 import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 
-/** Opens, inspects and aborts resumable uploads of archives into a dataset. */
+/** Opens, inspects, completes and aborts resumable uploads of archives into a dataset. */
 @ApplicationScoped
 public class UploadService {
 
@@ -24,12 +29,14 @@ public class UploadService {
     private final UploadStorage storage;
     private final UploadPolicy policy;
     private final Clock clock;
+    private final JobService jobs;
 
-    UploadService(DatasetAccess access, UploadStorage storage, UploadPolicy policy, Clock clock) {
+    UploadService(DatasetAccess access, UploadStorage storage, UploadPolicy policy, Clock clock, JobService jobs) {
         this.access = access;
         this.storage = storage;
         this.policy = policy;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Transactional
@@ -93,6 +100,42 @@ public class UploadService {
         part.etag = report.normalisedEtag();
         part.recordedAt = clock.instant();
         part.persist();
+        upload.updatedAt = part.recordedAt;
+    }
+
+    /**
+     * Assembles a fully received upload into its archive and queues the job that ingests it, as a direct archive
+     * upload would. The upload's completion and its job commit together; a part not yet recorded is a 409 naming
+     * it, and completing again after a lost answer gives the same job.
+     */
+    public Job complete(SecurityIdentity caller, UUID uploadId, JobPolicy jobPolicy) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            Upload upload = Upload.findById(visibleTo(caller, uploadId).id, LockModeType.PESSIMISTIC_WRITE);
+            if (upload.state == Upload.State.completed && upload.jobId != null) {
+                return Job.<Job>findById(upload.jobId);
+            }
+            if (upload.state != Upload.State.open) {
+                throw ProblemException.conflict("Upload " + uploadId + " is " + upload.state
+                        + " and cannot be completed.");
+            }
+            List<UploadPart> parts = UploadPart.of(uploadId);
+            List<Integer> missing = IntStream.rangeClosed(1, upload.partCount).boxed()
+                    .filter(n -> parts.stream().noneMatch(part -> part.key.partNumber() == n)).toList();
+            if (!missing.isEmpty()) {
+                throw ProblemException.conflict("Upload " + uploadId + " misses part(s) " + missing
+                        + "; PUT them and report their ETags, then complete again.");
+            }
+            access.writableBy(caller, upload.datasetId);
+            storage.complete(upload.bucket, upload.objectKey, upload.s3UploadId, parts, upload.sizeBytes);
+            Job queued = jobs.queueStaged(caller, upload.datasetId, jobPolicy, upload.fileName, upload.objectKey,
+                    upload.sizeBytes);
+            upload.state = Upload.State.completed;
+            upload.jobId = queued.id;
+            upload.updatedAt = clock.instant();
+            return queued;
+        });
+        jobs.startQueued();
+        return job;
     }
 
     @Transactional

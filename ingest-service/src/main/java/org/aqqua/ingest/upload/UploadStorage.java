@@ -3,9 +3,13 @@ package org.aqqua.ingest.upload;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
+import io.minio.messages.Part;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.aqqua.runtime.problem.ProblemException;
@@ -42,6 +46,43 @@ public class UploadStorage {
                 .build()));
     }
 
+    /**
+     * Assembles the parts, in order, into the archive object; S3 checks every ETag against what it holds. If S3
+     * no longer knows the upload because an earlier attempt assembled it (and our commit was then lost), the
+     * object of the expected size is taken as assembled.
+     */
+    public void complete(String bucket, String key, String uploadId, List<UploadPart> parts, long expectedBytes) {
+        Part[] assembled = parts.stream().map(part -> new Part(part.key.partNumber(), part.etag))
+                .toArray(Part[]::new);
+        storage("assemble an upload", () -> {
+            try {
+                return async.completeMultipartUploadAsync(bucket, null, key, uploadId, assembled, null, null).get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ErrorResponseException refused) {
+                    String code = refused.errorResponse().code();
+                    if ("NoSuchUpload".equals(code) && sizeOf(bucket, key) == expectedBytes) {
+                        return null;
+                    }
+                    if ("InvalidPart".equals(code) || "InvalidPartOrder".equals(code)
+                            || "EntityTooSmall".equals(code)) {
+                        throw ProblemException.conflict("Storage refused to assemble the upload (" + code + ": "
+                                + refused.errorResponse().message() + "); report each part's ETag as S3 answered"
+                                + " it, PUT again any part that is wrong, then complete again.");
+                    }
+                }
+                throw e;
+            }
+        });
+    }
+
+    private long sizeOf(String bucket, String key) {
+        try {
+            return minio.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     public void abort(String bucket, String key, String uploadId) {
         storage("abort an upload", () -> async.abortMultipartUploadAsync(bucket, null, key, uploadId, null, null)
                 .get());
@@ -54,6 +95,8 @@ public class UploadStorage {
     private static <T> T storage(String what, StorageCall<T> call) {
         try {
             return call.call();
+        } catch (ProblemException e) {
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(what, e);

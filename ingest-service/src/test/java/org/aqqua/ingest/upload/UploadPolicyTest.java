@@ -29,6 +29,16 @@ class UploadPolicyTest {
         public Duration partUrlValidity() {
             return Duration.ofHours(1);
         }
+
+        @Override
+        public Duration staleAfter() {
+            return Duration.ofDays(7);
+        }
+
+        @Override
+        public String staleSweepEvery() {
+            return "1h";
+        }
     };
 
     @Test
