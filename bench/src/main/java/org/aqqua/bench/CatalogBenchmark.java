@@ -1,7 +1,9 @@
 package org.aqqua.bench;
 
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,15 +15,19 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.aqqua.catalog.image.ImageFilter;
+import org.aqqua.catalog.image.ImageQuery;
+import org.aqqua.catalog.image.PageStatement;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.DemoRealm;
 import org.aqqua.testing.FreePorts;
@@ -31,6 +37,7 @@ import org.aqqua.testing.ServiceConfig;
 import org.aqqua.testing.ServiceProcess;
 import org.aqqua.testing.Tokens;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -39,12 +46,19 @@ import org.postgresql.copy.CopyIn;
  * pages of five typical searches with 8 concurrent clients against the same SQL run directly; statistics and
  * exports over everything.
  *
+ * <p>Searches and exports are read with {@link HttpURLConnection}: the load generator shares the machine's cores
+ * with the service and PostgreSQL, and the JDK's {@link HttpClient} spent 2 to 4 ms of CPU per page of results and
+ * about 7 µs per exported row reading bodies, more than the catalog itself. The service is warmed up first (every
+ * search through the API, untimed), every search timing is preceded by an untimed round of the same requests, and
+ * every export by an untimed export of 10 datasets, so that what is timed is compiled code, not the JIT.
+ *
  * <p>Arguments: rows (default 10,000,000), datasets (200), search requests per client and query (50).
  */
 public final class CatalogBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int CLIENTS = 8;
+    private static final int PAGE = 100;
 
     private CatalogBenchmark() {
     }
@@ -66,8 +80,8 @@ public final class CatalogBenchmark {
             for (int d = 0; d < datasetCount; d++) {
                 datasets.add(CatalogFixtures.dataset(jdbcUrl, "bench-owner-" + d, "receiving"));
             }
-            System.out.printf("Catalog benchmark: %,d rows in %d datasets (%,d each)%n", perDataset * datasetCount,
-                    datasetCount, perDataset);
+            System.out.printf("Catalog benchmark: %,d rows in %d datasets (%,d each); load average %s%n",
+                    perDataset * datasetCount, datasetCount, perDataset, loadAverage());
 
             double copyRate = rawCopy(jdbcUrl, datasets, perDataset);
             double apiRate = register(catalog.url(), tokenUrl, datasets, perDataset);
@@ -78,19 +92,13 @@ public final class CatalogBenchmark {
             System.out.printf("| bulk registration (rows/s) | %,.0f (POST /internal/datasets/{id}/images) | %,.0f "
                     + "(raw COPY, same rows and indexes) | %.2fx |%n", apiRate, copyRate, apiRate / copyRate);
 
-            String member = Tokens.forUser(tokenUrl, DemoRealm.MEMBER);
+            for (SearchCase search : searches(datasets)) { // warm-up of the service: every search once, untimed
+                String member = Tokens.forUser(tokenUrl, DemoRealm.MEMBER); // tokens live 5 minutes
+                timeConcurrently(requests, search(catalog.url(), member, search));
+            }
             for (SearchCase search : searches(datasets)) {
-                List<Double> api = timeConcurrently(requests, () -> {
-                    HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(catalog.url()
-                            + "/api/images?limit=100&" + search.query())).header("Authorization", "Bearer " + member)
-                            .build(), HttpResponse.BodyHandlers.ofInputStream());
-                    try (InputStream body = response.body()) {
-                        body.transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(search.name() + ": HTTP " + response.statusCode());
-                    }
-                });
+                String member = Tokens.forUser(tokenUrl, DemoRealm.MEMBER);
+                List<Double> api = timeConcurrently(requests, search(catalog.url(), member, search));
                 List<Double> sql = timeSql(jdbcUrl, requests, search);
                 System.out.printf("| search: %s, first page p50 / p95 (ms, %d clients) | %.1f / %.1f | %.1f / %.1f "
                         + "(same SQL over JDBC) | %.2fx p95 |%n", search.name(), CLIENTS, percentile(api, 50),
@@ -99,18 +107,29 @@ public final class CatalogBenchmark {
             }
 
             long total = perDataset * datasetCount;
-            double statsSeconds = seconds(() -> get(catalog.url() + "/api/stats?groupBy=instrument", member));
+            // Each twice, the second timed: the first reads the table into the cache for both.
+            String statsToken = Tokens.forUser(tokenUrl, DemoRealm.MEMBER);
+            get(catalog.url() + "/api/stats?groupBy=instrument", statsToken);
+            sqlCount(jdbcUrl);
+            double statsSeconds = seconds(() -> get(catalog.url() + "/api/stats?groupBy=instrument", statsToken));
             double sqlStatsSeconds = seconds(() -> sqlCount(jdbcUrl));
             System.out.printf("| statistics by instrument over all rows (rows/s) | %,.0f | %,.0f (same SQL) | %.2fx |%n",
                     total / statsSeconds, total / sqlStatsSeconds, sqlStatsSeconds / statsSeconds);
-            for (String format : List.of("csv", "jsonl")) {
-                long[] lines = new long[1];
-                double exportSeconds = seconds(() -> lines[0] = countLines(catalog.url()
-                        + "/api/exports/images?format=" + format, member));
+            String someDatasets = datasets.stream().limit(10).map(d -> "&dataset=" + d)
+                    .collect(java.util.stream.Collectors.joining());
+            for (String format : List.of("csv", "jsonl", "parquet")) {
+                String token = Tokens.forUser(tokenUrl, DemoRealm.MEMBER);
+                // Warm-up, untimed: the format's code compiled on 10 datasets before the whole catalog is timed.
+                exportedRows(catalog.url() + "/api/exports/images?format=" + format + someDatasets, token, format,
+                        perDataset * 10);
+                long[] rowsOut = new long[1];
+                double exportSeconds = seconds(() -> rowsOut[0] = exportedRows(catalog.url()
+                        + "/api/exports/images?format=" + format, token, format, total));
                 double copyOutSeconds = seconds(() -> copyOut(jdbcUrl));
                 System.out.printf("| export %s of all rows (rows/s) | %,.0f | %,.0f (COPY TO STDOUT) | %.2fx |%n",
-                        format, lines[0] / exportSeconds, total / copyOutSeconds, copyOutSeconds / exportSeconds);
+                        format, rowsOut[0] / exportSeconds, total / copyOutSeconds, copyOutSeconds / exportSeconds);
             }
+            System.out.println("Load average at the end: " + loadAverage() + " (the machine's other work shows here)");
         } finally {
             if (Boolean.getBoolean("aqqua.bench.keep")) {
                 System.out.println("Kept " + dir + " (logs of every server)");
@@ -188,10 +207,26 @@ public final class CatalogBenchmark {
         return perDataset * datasets.size() / (nanos / 1e9);
     }
 
-    record SearchCase(String name, String query, String where, List<Object> parameters) {
+    /** A search: its name and its query string, as the API is called. */
+    record SearchCase(String name, String query) {
+
+        /**
+         * The statement the catalog runs for the first page of this search (a member's: no scope), with the same
+         * filter parsing and the same SQL: the baseline is the catalog's own query, run directly.
+         */
+        PageStatement firstPage() {
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.computeIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        name -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(equals + 1),
+                        StandardCharsets.UTF_8));
+            }
+            return PageStatement.of(ImageQuery.of(ImageFilter.parse(parameters, Set.of())), 0, PAGE + 1);
+        }
     }
 
-    /** Five typical first-page queries, as the API is called and as the catalog's SQL runs them. */
+    /** Five typical first-page queries. */
     private static List<SearchCase> searches(List<UUID> datasets) {
         UUID dataset = datasets.get(datasets.size() / 2);
         ImageRowGenerator.DatasetProfile area = ImageRowGenerator.profile(datasets.size() / 3);
@@ -199,41 +234,27 @@ public final class CatalogBenchmark {
         double maxLon = Math.min(180, area.centerLon() + 2.5);
         double minLat = area.centerLat() - 2.5;
         double maxLat = area.centerLat() + 2.5;
-        Instant from = Instant.parse("2015-01-01T00:00:00Z");
-        Instant to = Instant.parse("2016-01-01T00:00:00Z");
         return List.of(
-                new SearchCase("one dataset", "dataset=" + dataset, "i.dataset_id = ?", List.of(dataset)),
-                new SearchCase("5 deg x 5 deg box", "bbox=" + minLon + "," + minLat + "," + maxLon + "," + maxLat,
-                        "i.latitude between ? and ? and i.longitude between ? and ?",
-                        List.of(minLat, maxLat, minLon, maxLon)),
-                new SearchCase("instrument and one year", "instrument=UVP6&from=" + from + "&to=" + to,
-                        "i.instrument in (?) and i.observed_at >= ? and i.observed_at < ?",
-                        List.of("UVP6", Timestamp.from(from), Timestamp.from(to))),
-                new SearchCase("one label", "label=Copepoda", "i.label in (?)", List.of("Copepoda")),
-                new SearchCase("unlabelled below 500 m", "labelled=false&depthMin=500",
-                        "coalesce(i.depth_max, i.depth_min) >= ? and i.label is null", List.of(500.0)));
+                new SearchCase("one dataset", "dataset=" + dataset),
+                new SearchCase("5 deg x 5 deg box", "bbox=" + minLon + "," + minLat + "," + maxLon + "," + maxLat),
+                new SearchCase("instrument and one year",
+                        "instrument=UVP6&from=2015-01-01T00:00:00Z&to=2016-01-01T00:00:00Z"),
+                new SearchCase("one label", "label=Copepoda"),
+                new SearchCase("unlabelled below 500 m", "labelled=false&depthMin=500"));
     }
 
     private static List<Double> timeSql(String jdbcUrl, int requests, SearchCase search) throws Exception {
-        String sql = "select i.id, i.dataset_id, i.object_id, i.sha256, i.storage_key, i.bytes, i.width, i.height, "
-                + "i.format, i.pixel_size_um, i.latitude, i.longitude, i.depth_min, i.depth_max, i.altitude, "
-                + "i.observed_at, i.instrument, i.sample_id, i.label, i.label_status, i.traits::text, i.raw::text "
-                + "from catalog.image i join catalog.dataset d on d.id = i.dataset_id where " + search.where()
-                + " and i.id > ? order by i.id limit ?";
+        PageStatement page = search.firstPage();
         List<Connection> connections = new ArrayList<>();
-        for (int c = 0; c <= CLIENTS; c++) { // one per client, and one for the warm-up on this thread
+        for (int c = 0; c <= CLIENTS; c++) { // one per client, and one for the plan on this thread
             connections.add(connect(jdbcUrl));
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<Connection> mine = ThreadLocal.withInitial(() -> connections.get(next.getAndIncrement()));
         if (Boolean.getBoolean("aqqua.bench.explain")) {
-            try (PreparedStatement explain = connections.get(0).prepareStatement("explain (analyze, buffers) " + sql)) {
-                int index = 1;
-                for (Object parameter : search.parameters()) {
-                    explain.setObject(index++, parameter);
-                }
-                explain.setLong(index++, 0);
-                explain.setInt(index, 101);
+            try (PreparedStatement explain = connections.get(0).prepareStatement("explain (analyze, buffers) "
+                    + page.sql())) {
+                page.bind(explain);
                 try (ResultSet plan = explain.executeQuery()) {
                     System.out.println("Plan of " + search.name() + ":");
                     while (plan.next()) {
@@ -244,13 +265,10 @@ public final class CatalogBenchmark {
         }
         try {
             return timeConcurrently(requests, () -> {
-                try (PreparedStatement statement = mine.get().prepareStatement(sql)) {
-                    int index = 1;
-                    for (Object parameter : search.parameters()) {
-                        statement.setObject(index++, parameter);
-                    }
-                    statement.setLong(index++, 0);
-                    statement.setInt(index, 101);
+                try (PreparedStatement statement = mine.get().prepareStatement(page.sql())) {
+                    // As the catalog: prepared on the server from the first use, so rows come in binary.
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+                    page.bind(statement);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             rows.getString(21);
@@ -269,12 +287,21 @@ public final class CatalogBenchmark {
         void run() throws Exception;
     }
 
-    /** Runs {@code call} {@code perClient} times on each of 8 threads; returns every latency in ms. */
+    /**
+     * Runs {@code call} {@code perClient} times on each of 8 threads, once untimed (warm-up) and once timed;
+     * returns every latency of the timed round in ms.
+     */
     private static List<Double> timeConcurrently(int perClient, Call call) throws Exception {
-        for (int warm = 0; warm < 5; warm++) {
-            call.run();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS); // the same 8 threads in both rounds
+        try {
+            concurrently(pool, perClient, call);
+            return concurrently(pool, perClient, call);
+        } finally {
+            pool.shutdown();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    }
+
+    private static List<Double> concurrently(ExecutorService pool, int perClient, Call call) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -290,7 +317,6 @@ public final class CatalogBenchmark {
         for (Future<?> client : clients) {
             client.get();
         }
-        pool.shutdown();
         return latencies;
     }
 
@@ -314,27 +340,82 @@ public final class CatalogBenchmark {
         }
     }
 
-    private static long countLines(String url, String token) throws Exception {
-        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
-        long lines = 0;
-        try (InputStream body = new java.io.BufferedInputStream(response.body(), 1 << 16)) {
+    /** The 1, 5 and 15 minute load averages (Linux), to tell a quiet run from one that shared its cores. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** A first page of {@code search} through the API. */
+    private static Call search(String catalogUrl, String token, SearchCase search) {
+        return () -> {
+            long bytes = read(catalogUrl + "/api/images?limit=" + PAGE + "&" + search.query(), token);
+            if (bytes < 10) {
+                throw new IllegalStateException(search.name() + ": empty answer");
+            }
+        };
+    }
+
+    /** GET with a bearer token; the body is read to its end and its length returned. */
+    private static long read(String url, String token) throws Exception {
+        return body(url, token, (buffer, length) -> { });
+    }
+
+    private interface Chunk {
+        void read(byte[] buffer, int length);
+    }
+
+    private static long body(String url, String token, Chunk chunk) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        if (connection.getResponseCode() != 200) {
+            throw new IllegalStateException(url + ": HTTP " + connection.getResponseCode());
+        }
+        long bytes = 0;
+        try (InputStream body = connection.getInputStream()) {
             byte[] buffer = new byte[1 << 16];
             for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
+                chunk.read(buffer, read);
+                bytes += read;
             }
         }
-        return url.contains("format=csv") ? lines - 1 : lines;
+        return bytes;
+    }
+
+    /**
+     * The rows of an export: its lines (less the CSV header), or for Parquet, a binary format, the rows asked for
+     * once the file is seen to end with Parquet's magic bytes after its footer.
+     */
+    private static long exportedRows(String url, String token, String format, long total) throws Exception {
+        long[] lines = new long[1];
+        byte[] tail = new byte[4];
+        long bytes = body(url, token, (buffer, length) -> {
+            for (int i = 0; i < length; i++) {
+                if (buffer[i] == '\n') {
+                    lines[0]++;
+                }
+            }
+            int keep = Math.min(4, length);
+            System.arraycopy(tail, keep, tail, 0, 4 - keep);
+            System.arraycopy(buffer, length - keep, tail, 4 - keep, keep);
+        });
+        if (format.equals("parquet")) {
+            if (bytes < 12 || !new String(tail, StandardCharsets.US_ASCII).equals("PAR1")) {
+                throw new IllegalStateException("Not a Parquet file: " + bytes + " bytes");
+            }
+            return total;
+        }
+        return format.equals("csv") ? lines[0] - 1 : lines[0];
     }
 
     private static void sqlCount(String jdbcUrl) throws Exception {
         try (Connection connection = connect(jdbcUrl); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select i.instrument, count(*), coalesce(sum(i.bytes), 0) "
-                        + "from catalog.image i join catalog.dataset d on d.id = i.dataset_id group by 1 order by 2 desc")) {
+                        + "from image i group by 1 order by 2 desc, 1")) {
             while (rows.next()) {
                 rows.getLong(2);
             }
@@ -358,7 +439,8 @@ public final class CatalogBenchmark {
     private static Connection connect(String jdbcUrl) throws Exception {
         Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to catalog; set random_page_cost = 1.1");
+            statement.execute("set search_path to catalog; set random_page_cost = 1.1; "
+                    + "set plan_cache_mode = force_custom_plan");
         }
         return connection;
     }

@@ -1,32 +1,29 @@
 package org.aqqua.catalog.image;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 
 /**
- * Streams every image of a selection in id order, straight from a server-side cursor to the response: memory
- * stays flat whatever the size of the export.
+ * Streams every image of a selection in id order, straight from PostgreSQL's binary COPY of the query to the
+ * response: PostgreSQL produces rows while the writer formats the ones before (a cursor would wait for each batch
+ * to be written before fetching the next), and memory stays flat whatever the size of the export. COPY takes no
+ * parameters, so the filter's values are written into the query as literals ({@link ImageQuery#whereWithLiterals}).
  */
 @ApplicationScoped
 public class ImageExport {
 
-    private static final int FETCH_SIZE = 10_000;
-
     private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
 
-    ImageExport(AgroalDataSource dataSource, ObjectMapper json) {
+    ImageExport(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.json = json;
     }
 
     /** The {@code format} parameter, required, checked before anything is streamed. */
@@ -35,24 +32,24 @@ public class ImageExport {
     }
 
     public StreamingOutput stream(ImageQuery query, ExportFormat format) {
-        String sql = "select " + ImageView.COLUMNS + ImageQuery.FROM + query.where() + " order by i.id";
         return output -> {
-            ExportWriter writer = ExportWriter.of(format, output, json);
+            ExportWriter writer = ExportWriter.of(format, output);
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    statement.setFetchSize(FETCH_SIZE);
-                    query.bind(statement, 1);
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                String sql = "COPY (select " + writer.columns() + query.from() + query.whereWithLiterals(postgres)
+                        + " order by i.id) TO STDOUT (FORMAT binary)";
+                // Closing the stream before the end (the client went away) cancels the COPY.
+                try (PGCopyInputStream copy = new PGCopyInputStream(postgres, sql)) {
+                    BinaryCopyRows rows = new BinaryCopyRows(copy, writer.columnCount());
                     writer.header();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            writer.row(rows);
-                        }
+                    while (rows.next()) {
+                        writer.row(rows);
                     }
-                    writer.finish();
-                } finally {
-                    connection.rollback();
+                    while (copy.read() >= 0) {
+                        // Nothing follows the last row but the end of the COPY.
+                    }
                 }
+                writer.finish();
             } catch (SQLException e) {
                 throw new IOException("Export stopped: " + e.getMessage(), e);
             }

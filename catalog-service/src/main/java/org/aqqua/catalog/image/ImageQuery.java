@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
 
 /**
  * The SQL condition of an {@link ImageFilter} over table {@code image i} joined with {@code dataset d}, with its
@@ -15,9 +18,28 @@ public final class ImageQuery {
 
     /** The tables and aliases every condition here is written against. */
     public static final String FROM = " from image i join dataset d on d.id = i.dataset_id";
+    /**
+     * Without a condition on the dataset the join is left out: every image has its dataset (foreign key), so the
+     * rows are the same, and the planner has one table to plan.
+     */
+    private static final String FROM_IMAGES = " from image i";
+    private static final Pattern ON_DATASET = Pattern.compile("\\bd\\.");
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
+    private boolean onDataset;
+    private Range range = Range.NONE;
+    private int[] cells;
+
+    /** What kind of range the filter has, which decides how a page is best found (ImageSearch). */
+    public enum Range {
+        /** Equalities only: an index on (column, id) yields matches in id order. */
+        NONE,
+        /** A time range, without a box. */
+        TIME,
+        /** A box, found by its grid cells (each cell's images are in id order in their index). */
+        AREA
+    }
 
     private ImageQuery() {
     }
@@ -34,6 +56,12 @@ public final class ImageQuery {
         }
         if (filter.bbox() != null) {
             BoundingBox box = filter.bbox();
+            int[] cells = GridCells.of(box);
+            if (cells != null) {
+                query.add("i.cell = any(?)", (Object) cells);
+                query.range = Range.AREA;
+                query.cells = cells;
+            }
             query.add("i.latitude between ? and ?", box.minLat(), box.maxLat());
             if (box.crossesAntimeridian()) {
                 query.add("(i.longitude >= ? or i.longitude <= ?)", box.minLon(), box.maxLon());
@@ -46,6 +74,9 @@ public final class ImageQuery {
         }
         if (filter.to() != null) {
             query.add("i.observed_at < ?", Timestamp.from(filter.to()));
+        }
+        if (query.range == Range.NONE && (filter.from() != null || filter.to() != null)) {
+            query.range = Range.TIME;
         }
         // An image's depth range [depth_min, depth_max] overlaps the requested range.
         if (filter.depthMin() != null) {
@@ -77,6 +108,7 @@ public final class ImageQuery {
     }
 
     public ImageQuery add(String condition, Object... values) {
+        onDataset |= ON_DATASET.matcher(condition).find();
         conditions.add(condition);
         parameters.addAll(List.of(values));
         return this;
@@ -85,6 +117,21 @@ public final class ImageQuery {
     private void in(String column, List<?> values) {
         add(column + " in (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")",
                 values.toArray());
+    }
+
+    /** {@code from ...}: the image table, joined with its dataset when a condition is on the dataset. */
+    public String from() {
+        return onDataset ? FROM : FROM_IMAGES;
+    }
+
+    /** The filter's range (a box, a time), which no index yields in id order. */
+    public Range range() {
+        return range;
+    }
+
+    /** The grid cells of the box, for {@link Range#AREA}. */
+    int[] cells() {
+        return cells;
     }
 
     /** {@code where ...} or the empty string. */
@@ -96,8 +143,26 @@ public final class ImageQuery {
     public int bind(PreparedStatement statement, int first) throws SQLException {
         int index = first;
         for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
+            bind(statement, index++, parameter);
         }
         return index;
+    }
+
+    /** One parameter; an {@code int[]} (grid cells) as a PostgreSQL integer array. */
+    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof int[] numbers) {
+            statement.setArray(index, statement.getConnection().createArrayOf("integer",
+                    Arrays.stream(numbers).boxed().toArray()));
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /**
+     * {@link #where()} with every parameter written in as a literal ({@link SqlLiterals}), for a statement that
+     * takes no parameters (COPY).
+     */
+    public String whereWithLiterals(PGConnection connection) throws SQLException {
+        return SqlLiterals.inline(where(), parameters, connection);
     }
 }

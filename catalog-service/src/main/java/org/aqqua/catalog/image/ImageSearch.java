@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postgresql.PGStatement;
 
 /**
  * Reads images for search, single records and statistics, in plain SQL over the indexes of the image table.
@@ -37,13 +38,12 @@ public class ImageSearch {
         this.dataSource = dataSource;
     }
 
-    /** Up to {@code limit} images after id {@code afterId}, plus whether more follow. */
+    /** Up to {@code limit} images after id {@code afterId}, in id order ({@link PageStatement}). */
     public List<ImageView> page(ImageQuery query, long afterId, int limit) {
-        query.add("i.id > ?", afterId);
-        String sql = "select " + ImageView.COLUMNS + ImageQuery.FROM + query.where() + " order by i.id limit ?";
+        PageStatement page = PageStatement.of(query, afterId, limit);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(query.bind(statement, 1), limit);
+                PreparedStatement statement = prepare(connection, page.sql())) {
+            page.bind(statement);
             List<ImageView> images = new ArrayList<>(limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -56,6 +56,16 @@ public class ImageSearch {
         }
     }
 
+    /**
+     * Prepared on the server from the first use, so that rows come in binary (numbers, ids and instants without
+     * parsing text). Plans are still made for each request's values (plan_cache_mode in application.properties).
+     */
+    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+        return statement;
+    }
+
     public Optional<ImageView> one(ImageQuery scope, long id) {
         scope.add("i.id = ?", id);
         List<ImageView> found = page(scope, Long.MIN_VALUE, 1);
@@ -65,10 +75,10 @@ public class ImageSearch {
     /** Image counts and bytes per group (most images first), or one total when {@code groupBy} is null. */
     public List<Count> count(ImageQuery query, String groupBy) {
         String key = groupBy == null ? "'total'" : GROUPINGS.get(groupBy);
-        String sql = "select " + key + ", count(*), coalesce(sum(i.bytes), 0)" + ImageQuery.FROM + query.where()
+        String sql = "select " + key + ", count(*), coalesce(sum(i.bytes), 0)" + query.from() + query.where()
                 + (groupBy == null ? "" : " group by 1 order by 2 desc, 1");
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = prepare(connection, sql)) {
             query.bind(statement, 1);
             Map<String, Count> counts = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery()) {

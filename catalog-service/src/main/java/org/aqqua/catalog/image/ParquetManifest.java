@@ -2,8 +2,6 @@ package org.aqqua.catalog.image;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +68,8 @@ final class ParquetManifest extends ExportWriter {
 
     private final OutputStream output;
     private final long rowGroupBytes;
-    private ParquetWriter<ImageView> writer;
+    private ParquetWriter<Values> writer;
+    private CopyValues copyValues;
 
     ParquetManifest(OutputStream output) {
         this(output, ROW_GROUP_BYTES);
@@ -95,13 +94,17 @@ final class ParquetManifest extends ExportWriter {
         writer = builder.build();
     }
 
+    /** A row of the export, straight from its bytes: text goes to Parquet as the UTF-8 PostgreSQL sent. */
     @Override
-    void row(ResultSet rows) throws IOException, SQLException {
-        write(ImageView.read(rows));
+    void row(BinaryCopyRows rows) throws IOException {
+        if (copyValues == null) {
+            copyValues = new CopyValues(rows);
+        }
+        writer.write(copyValues);
     }
 
     void write(ImageView image) throws IOException {
-        writer.write(image);
+        writer.write(new ViewValues(image));
     }
 
     /** Writes the last row group and the footer. */
@@ -144,25 +147,114 @@ final class ParquetManifest extends ExportWriter {
             return new Column(name, type, logicalType, false, value);
         }
 
-        void write(ImageView image, int index, RecordConsumer consumer) {
-            Object v = value.apply(image);
-            if (v == null) {
+        void write(Values values, int index, RecordConsumer consumer) {
+            if (values.isNull(index)) {
                 return;
             }
             consumer.startField(name, index);
             switch (type) {
-                case INT32 -> consumer.addInteger((Integer) v);
-                case INT64 -> consumer.addLong((Long) v);
-                case DOUBLE -> consumer.addDouble((Double) v);
-                case BINARY -> consumer.addBinary(Binary.fromString((String) v));
+                case INT32 -> consumer.addInteger(values.int32(index));
+                case INT64 -> consumer.addLong(values.int64(index));
+                case DOUBLE -> consumer.addDouble(values.float64(index));
+                case BINARY -> consumer.addBinary(values.binary(index));
                 default -> throw new IllegalStateException("No writer for " + type);
             }
             consumer.endField(name, index);
         }
     }
 
+    /**
+     * The values of one image by column index ({@link #COLUMNS}, which are {@link ImageView#COLUMNS} in the same
+     * order), in Parquet's types: instants as microseconds, text as UTF-8.
+     */
+    interface Values {
+
+        boolean isNull(int column);
+
+        int int32(int column);
+
+        long int64(int column);
+
+        double float64(int column);
+
+        Binary binary(int column);
+    }
+
+    /** An image record's values, through the columns' accessors. */
+    private record ViewValues(ImageView image) implements Values {
+
+        @Override
+        public boolean isNull(int column) {
+            return COLUMNS.get(column).value().apply(image) == null;
+        }
+
+        @Override
+        public int int32(int column) {
+            return (Integer) COLUMNS.get(column).value().apply(image);
+        }
+
+        @Override
+        public long int64(int column) {
+            return (Long) COLUMNS.get(column).value().apply(image);
+        }
+
+        @Override
+        public double float64(int column) {
+            return (Double) COLUMNS.get(column).value().apply(image);
+        }
+
+        @Override
+        public Binary binary(int column) {
+            return Binary.fromString((String) COLUMNS.get(column).value().apply(image));
+        }
+    }
+
+    /**
+     * The current row of a binary COPY of {@link ImageView#COLUMNS}: numbers as sent, text as the bytes in the
+     * row's buffer (Parquet copies what it keeps), the dataset id and the instant converted.
+     */
+    private static final class CopyValues implements Values {
+
+        private static final int DATASET_ID = 1;
+        private static final int OBSERVED_AT = 15;
+
+        private final BinaryCopyRows rows;
+
+        CopyValues(BinaryCopyRows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean isNull(int column) {
+            return rows.isNull(column);
+        }
+
+        @Override
+        public int int32(int column) {
+            return rows.int4(column);
+        }
+
+        @Override
+        public long int64(int column) {
+            return column == OBSERVED_AT ? rows.epochMicros(column) : rows.int8(column);
+        }
+
+        @Override
+        public double float64(int column) {
+            return rows.float8(column);
+        }
+
+        @Override
+        public Binary binary(int column) {
+            if (column == DATASET_ID) {
+                return Binary.fromString(rows.uuid(column).toString());
+            }
+            return Binary.fromReusedByteArray(rows.buffer(), rows.start(column), rows.length(column));
+        }
+    }
+
     /** Turns an image into one Parquet record, column by column. */
-    private static final class ImageWriteSupport extends WriteSupport<ImageView> {
+    private static final class ImageWriteSupport extends WriteSupport<Values> {
 
         private RecordConsumer consumer;
 
@@ -189,7 +281,7 @@ final class ParquetManifest extends ExportWriter {
         }
 
         @Override
-        public void write(ImageView image) {
+        public void write(Values image) {
             consumer.startMessage();
             for (int c = 0; c < COLUMNS.size(); c++) {
                 COLUMNS.get(c).write(image, c, consumer);
@@ -198,7 +290,7 @@ final class ParquetManifest extends ExportWriter {
         }
     }
 
-    private static final class Builder extends ParquetWriter.Builder<ImageView, Builder> {
+    private static final class Builder extends ParquetWriter.Builder<Values, Builder> {
 
         Builder(OutputFile file) {
             super(file);
@@ -212,12 +304,12 @@ final class ParquetManifest extends ExportWriter {
         /** Never called: the writer is given a {@link PlainParquetConfiguration}. */
         @Override
         @Deprecated
-        protected WriteSupport<ImageView> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
+        protected WriteSupport<Values> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
             return new ImageWriteSupport();
         }
 
         @Override
-        protected WriteSupport<ImageView> getWriteSupport(ParquetConfiguration configuration) {
+        protected WriteSupport<Values> getWriteSupport(ParquetConfiguration configuration) {
             return new ImageWriteSupport();
         }
     }

@@ -64,6 +64,28 @@ class ImageExportTest {
         assertThat(exported).hasSize(20).containsExactlyElementsOf(searched);
     }
 
+    /** COPY takes no parameters: the filter's values are written into the query as literals, and stay values. */
+    @Test
+    void exportsApplyEveryKindOfFilterValueLikeTheSearch() throws Exception {
+        Map<String, Object> filters = Map.of("dataset", dataset, "bbox", "7,43,7.5,44", "from",
+                "2021-06-02T00:00:00Z", "to", "2021-06-05T00:00:00.5Z", "depthMin", 4.5, "labelStatus", "validated");
+        String export = given().auth().oauth2(member).queryParams(filters).queryParam("format", "jsonl")
+                .when().get("/api/exports/images").then().statusCode(200).extract().asString();
+        List<JsonNode> exported = new ArrayList<>();
+        for (String line : export.split("\n")) {
+            exported.add(JSON.readTree(line));
+        }
+        JsonNode searched = JSON.readTree(given().auth().oauth2(member).queryParams(filters).queryParam("limit", 1000)
+                .when().get("/api/images").then().statusCode(200).extract().asString()).get("items");
+        assertThat(searched).isNotEmpty();
+        assertThat(exported).containsExactlyElementsOf(searched);
+
+        String quoted = given().auth().oauth2(member).queryParam("dataset", dataset).queryParam("format", "csv")
+                .queryParam("label", "Copepoda' or '1'='1").queryParam("instrument", "UVP6\\")
+                .when().get("/api/exports/images").then().statusCode(200).extract().asString();
+        assertThat(quoted.split("\r\n")).hasSize(1); // the header only: no image has such a label
+    }
+
     @Test
     void csvQuotesWhatNeedsQuoting() {
         String csv = given().auth().oauth2(member).queryParam("dataset", dataset).queryParam("format", "csv")

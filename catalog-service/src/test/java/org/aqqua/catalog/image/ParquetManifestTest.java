@@ -84,7 +84,7 @@ class ParquetManifestTest {
 
         MessageType schema = ParquetFiles.read(sink.toByteArray()).schema();
         assertThat(schema.getFields().stream().map(Type::getName)).containsExactlyElementsOf(
-                Stream.concat(ExportWriter.Csv.COLUMNS.stream(), Stream.of("traits", "raw")).toList());
+                Stream.concat(CsvManifest.COLUMNS.stream(), Stream.of("traits", "raw")).toList());
         assertThat(schema.getFields().stream().filter(f -> f.isRepetition(Type.Repetition.OPTIONAL))
                 .map(Type::getName)).containsExactly("depth_min", "depth_max", "altitude", "sample_id", "label",
                         "label_status", "traits", "raw");
