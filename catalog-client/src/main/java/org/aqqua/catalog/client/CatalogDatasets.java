@@ -68,6 +68,30 @@ public class CatalogDatasets {
         }
     }
 
+    /** What a release says about the dataset: description, creators, credits, extent; never contact data. */
+    public CatalogAttribution attribution(UUID id) {
+        try {
+            return call(() -> api.attribution(id));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new ProblemException(catalogProblem(e, 404));
+            }
+            throw unavailable(e);
+        }
+    }
+
+    /** Where to write to the dataset's owner; empty when there is no contact (erased on request). */
+    public Optional<CatalogOwnerContact> ownerContact(UUID id) {
+        try {
+            return Optional.of(call(() -> api.ownerContact(id)));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        }
+    }
+
     /** One page of every dataset in id order ({@code status} null for all, {@code after} null for the first). */
     public CatalogReleaseFactsPage releaseFacts(String status, UUID after, int limit) {
         try {

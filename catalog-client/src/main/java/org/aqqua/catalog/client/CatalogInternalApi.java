@@ -26,6 +26,14 @@ public interface CatalogInternalApi {
     @Path("/{id}")
     CatalogDataset get(@PathParam("id") UUID id);
 
+    @GET
+    @Path("/{id}/attribution")
+    CatalogAttribution attribution(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/owner-contact")
+    CatalogOwnerContact ownerContact(@PathParam("id") UUID id);
+
     @PUT
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
