@@ -10,8 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** One archive being ingested into one dataset: its state, progress counters and outcome. */
+/** One source (archive, landing prefix, EcoTaxa project) being ingested into one dataset: state, progress, outcome. */
 @Entity
 @Table(name = "job")
 public class Job extends PanacheEntityBase {
@@ -36,11 +37,20 @@ public class Job extends PanacheEntityBase {
     @Column(name = "source_name")
     public String sourceName;
 
-    @Column(name = "archive_bucket", nullable = false)
-    public String archiveBucket;
+    @Convert(converter = SourceKindColumn.class)
+    @Column(name = "source_kind", nullable = false)
+    public SourceKind sourceKind;
 
-    @Column(name = "archive_key", nullable = false)
-    public String archiveKey;
+    /** The staged archive's bucket, or the landing bucket. */
+    @Column(name = "source_bucket")
+    public String sourceBucket;
+
+    /** The staged archive's key, or the landing prefix. */
+    @Column(name = "source_key")
+    public String sourceKey;
+
+    @Column(name = "ecotaxa_project_id")
+    public Long ecotaxaProjectId;
 
     @Column(name = "archive_bytes", nullable = false)
     public long archiveBytes;
@@ -100,29 +110,45 @@ public class Job extends PanacheEntityBase {
     @Column(name = "cleaned_up")
     public boolean cleanedUp;
 
-    @Converter
-    static class StateColumn implements AttributeConverter<JobState, String> {
-        @Override
-        public String convertToDatabaseColumn(JobState state) {
-            return state == null ? null : state.wireName();
+    /** An enum stored as its wire name, the same text the API shows and the table's check constraint lists. */
+    abstract static class WireNameColumn<E> implements AttributeConverter<E, String> {
+        private final Function<E, String> toColumn;
+        private final Function<String, E> fromColumn;
+
+        WireNameColumn(Function<E, String> toColumn, Function<String, E> fromColumn) {
+            this.toColumn = toColumn;
+            this.fromColumn = fromColumn;
         }
 
         @Override
-        public JobState convertToEntityAttribute(String value) {
-            return value == null ? null : JobState.fromWireName(value);
+        public String convertToDatabaseColumn(E value) {
+            return value == null ? null : toColumn.apply(value);
+        }
+
+        @Override
+        public E convertToEntityAttribute(String value) {
+            return value == null ? null : fromColumn.apply(value);
         }
     }
 
     @Converter
-    static class PolicyColumn implements AttributeConverter<JobPolicy, String> {
-        @Override
-        public String convertToDatabaseColumn(JobPolicy policy) {
-            return policy == null ? null : policy.wireName();
+    static class StateColumn extends WireNameColumn<JobState> {
+        StateColumn() {
+            super(JobState::wireName, JobState::fromWireName);
         }
+    }
 
-        @Override
-        public JobPolicy convertToEntityAttribute(String value) {
-            return value == null ? null : JobPolicy.fromWireName(value).orElseThrow();
+    @Converter
+    static class SourceKindColumn extends WireNameColumn<SourceKind> {
+        SourceKindColumn() {
+            super(SourceKind::wireName, SourceKind::fromWireName);
+        }
+    }
+
+    @Converter
+    static class PolicyColumn extends WireNameColumn<JobPolicy> {
+        PolicyColumn() {
+            super(JobPolicy::wireName, value -> JobPolicy.fromWireName(value).orElseThrow());
         }
     }
 }

@@ -14,6 +14,10 @@ import org.aqqua.runtime.problem.ProblemException;
 public enum JobPolicy {
     ALL_OR_NOTHING("all-or-nothing"), ACCEPT_VALID("accept-valid");
 
+    /** The wire names, for Bean Validation of a {@code policy} field in a request body. */
+    public static final String WIRE_NAMES = "all-or-nothing|accept-valid";
+    public static final String WIRE_NAMES_MESSAGE = "must be all-or-nothing or accept-valid";
+
     private final String wireName;
 
     JobPolicy(String wireName) {
@@ -25,10 +29,15 @@ public enum JobPolicy {
         return wireName;
     }
 
+    /** The policy a request body names, already validated against {@link #WIRE_NAMES}; none means the default. */
+    public static JobPolicy orDefault(String value) {
+        return value == null ? ALL_OR_NOTHING : fromWireName(value).orElseThrow();
+    }
+
     /** The policy a query parameter {@code policy} names; anything else is a 400 naming the parameter. */
     public static JobPolicy parameter(String value) {
         return fromWireName(value).orElseThrow(() -> ProblemException.badRequest("Unknown policy '" + value + "'.",
-                List.of(FieldError.of("policy", value, "must be all-or-nothing or accept-valid"))));
+                List.of(FieldError.of("policy", value, WIRE_NAMES_MESSAGE))));
     }
 
     public static Optional<JobPolicy> fromWireName(String value) {

@@ -19,7 +19,6 @@ import org.aqqua.catalog.client.CatalogImages;
 import org.aqqua.catalog.client.RegistrationResult;
 import org.aqqua.ingest.archive.ArchiveExtractor;
 import org.aqqua.ingest.archive.ArchiveRefusedException;
-import org.aqqua.ingest.archive.ArchiveStaging;
 import org.aqqua.ingest.bundle.BundleReader;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageStore;
@@ -40,7 +39,7 @@ public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
     private final JobStore jobs;
-    private final ArchiveStaging staging;
+    private final JobSources sources;
     private final ArchiveExtractor extractor;
     private final CatalogDatasets datasets;
     private final CatalogImages images;
@@ -51,11 +50,11 @@ public class JobRunner {
     private final ObjectMapper mapper;
     private final ImageProbe probe = new ImageProbe();
 
-    JobRunner(JobStore jobs, ArchiveStaging staging, ArchiveExtractor extractor, CatalogDatasets datasets,
+    JobRunner(JobStore jobs, JobSources sources, ArchiveExtractor extractor, CatalogDatasets datasets,
             CatalogImages images, ImageStore imageStore, OrphanCleanup cleanup, IngestSettings settings,
             DataSource dataSource, ObjectMapper mapper) {
         this.jobs = jobs;
-        this.staging = staging;
+        this.sources = sources;
         this.extractor = extractor;
         this.datasets = datasets;
         this.images = images;
@@ -111,26 +110,16 @@ public class JobRunner {
                     : "the dataset is " + dataset.status() + " and takes no more data");
         }
         markReceiving(dataset);
-        Path archive = work.resolve("archive");
         PhaseTimer timer = new PhaseTimer(job.id);
-        String digest = staging.download(job.archiveKey, archive, counters.bytesRead::set);
-        if (job.archiveSha256 == null) {
-            jobs.recordArchiveDigest(job.id, digest);
-        } else if (!job.archiveSha256.equals(digest)) {
-            return Outcome.failed("the staged archive changed since it was received (SHA-256 " + digest
-                    + ", received " + job.archiveSha256 + ")");
-        }
-        timer.lap("archive copied from storage");
-        Path tree = work.resolve("tree");
+        Path tree;
         try {
-            extractor.extract(archive, tree, bytes -> { });
-            timer.lap("archive unpacked");
+            tree = materialise(job, new SourceRun(work, counters.bytesRead::set, stopRequested), timer);
         } catch (ArchiveRefusedException refused) {
             problems.add(new RowProblem(refused.entry(), null, null, null, refused.getMessage()));
             problems.flush();
             return Outcome.failed("the archive was refused: " + refused.getMessage());
-        } finally {
-            Files.deleteIfExists(archive);
+        } catch (SourceFailedException failed) {
+            return Outcome.failed(failed.getMessage());
         }
         checkStop(stopRequested);
 
@@ -172,6 +161,26 @@ public class JobRunner {
         }
     }
 
+    /** The job's data as a folder tree on scratch disk: fetched from its source, unpacked if it is an archive. */
+    private Path materialise(Job job, SourceRun run, PhaseTimer timer) throws Exception {
+        Fetched fetched = sources.reader(job).fetch(job, run);
+        if (job.archiveBytes != fetched.bytes() || job.archiveSha256 == null) {
+            jobs.recordFetched(job.id, fetched.bytes(), fetched.sha256());
+        }
+        timer.lap("source copied to scratch disk (" + job.sourceKind.wireName() + ")");
+        if (!fetched.archive()) {
+            return fetched.path();
+        }
+        Path tree = run.work().resolve("tree");
+        try {
+            extractor.extract(fetched.path(), tree, bytes -> { });
+            timer.lap("archive unpacked");
+        } finally {
+            Files.deleteIfExists(fetched.path());
+        }
+        return tree;
+    }
+
     private void finish(Job job, Outcome outcome, JobCounters counters, ProblemLog problems, StoredKeys stored,
             RunControl control) {
         if (control.leaseLost()) {
@@ -191,11 +200,7 @@ public class JobRunner {
         RegistrationResult result = Optional.ofNullable(outcome.result).orElse(new RegistrationResult(0, 0, 0));
         jobs.finish(job.id, outcome.state, counters, problems.count(), outcome.failure, result.registered(),
                 result.duplicates(), cleanedUp);
-        try {
-            staging.delete(job.archiveKey);
-        } catch (Exception e) {
-            LOG.warnf(e, "Could not delete the staged archive of job %s", job.id);
-        }
+        sources.releaseQuietly(job);
         LOG.infof("Job %s %s: %d rows checked, %d images stored, %d registered, %d problems", job.id,
                 outcome.state.wireName(), counters.rowsChecked.get(), counters.imagesStored.get(),
                 result.registered(), problems.count());

@@ -24,12 +24,15 @@ public class JobService {
     private final ArchiveStaging staging;
     private final JobProblems problems;
     private final JobWorker worker;
+    private final JobSources sources;
 
-    JobService(DatasetAccess access, ArchiveStaging staging, JobProblems problems, JobWorker worker) {
+    JobService(DatasetAccess access, ArchiveStaging staging, JobProblems problems, JobWorker worker,
+            JobSources sources) {
         this.access = access;
         this.staging = staging;
         this.problems = problems;
         this.worker = worker;
+        this.sources = sources;
     }
 
     /**
@@ -53,8 +56,20 @@ public class JobService {
             throw ProblemException.badRequest("The request body is empty: send the archive as the body.",
                     List.of());
         }
-        Job job = QuarkusTransaction.requiringNew().call(() -> persist(id, caller, datasetId, policy, sourceName,
-                key, staged.bytes(), staged.sha256()));
+        return queue(id, caller, datasetId, policy, JobSource.stagedArchive(sourceName, key, staged.bytes(),
+                staged.sha256()));
+    }
+
+    /**
+     * Queues a job whose source is read only when it runs (a landing prefix, an EcoTaxa project) and starts it.
+     * The caller has checked access to the dataset and that the source exists.
+     */
+    public Job queue(SecurityIdentity caller, UUID datasetId, JobPolicy policy, JobSource source) {
+        return queue(UUID.randomUUID(), caller, datasetId, policy, source);
+    }
+
+    private Job queue(UUID id, SecurityIdentity caller, UUID datasetId, JobPolicy policy, JobSource source) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> persist(id, caller, datasetId, policy, source));
         startQueued();
         return job;
     }
@@ -66,7 +81,8 @@ public class JobService {
      */
     public Job queueStaged(SecurityIdentity caller, UUID datasetId, JobPolicy policy, String sourceName,
             String key, long bytes) {
-        return persist(UUID.randomUUID(), caller, datasetId, policy, sourceName, key, bytes, null);
+        return persist(UUID.randomUUID(), caller, datasetId, policy,
+                JobSource.stagedArchive(sourceName, key, bytes, null));
     }
 
     /** Lets a worker of this instance take a job just committed instead of waiting for its next poll. */
@@ -74,19 +90,20 @@ public class JobService {
         worker.wakeUp();
     }
 
-    private Job persist(UUID id, SecurityIdentity caller, UUID datasetId, JobPolicy policy, String sourceName,
-            String key, long bytes, String sha256) {
+    private Job persist(UUID id, SecurityIdentity caller, UUID datasetId, JobPolicy policy, JobSource source) {
         Job job = new Job();
         job.id = id;
         job.datasetId = datasetId;
         job.submitterSubject = Roles.subject(caller);
         job.policy = policy;
         job.state = JobState.QUEUED;
-        job.sourceName = sourceName;
-        job.archiveBucket = ArchiveStaging.BUCKET;
-        job.archiveKey = key;
-        job.archiveBytes = bytes;
-        job.archiveSha256 = sha256;
+        job.sourceKind = source.kind();
+        job.sourceName = source.name();
+        job.sourceBucket = source.bucket();
+        job.sourceKey = source.key();
+        job.ecotaxaProjectId = source.ecotaxaProjectId();
+        job.archiveBytes = source.bytes();
+        job.archiveSha256 = source.sha256();
         job.createdAt = Instant.now();
         job.persist();
         return job;
@@ -132,7 +149,7 @@ public class JobService {
             return current;
         });
         if (job.state == JobState.CANCELLED) {
-            deleteQuietly(job.archiveKey);
+            sources.releaseQuietly(job);
         } else {
             worker.cancelLocally(id);
         }

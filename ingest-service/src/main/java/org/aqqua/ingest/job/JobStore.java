@@ -94,8 +94,13 @@ public class JobStore {
         });
     }
 
-    void recordArchiveDigest(UUID jobId, String sha256) {
-        QuarkusTransaction.requiringNew().run(() -> Job.<Job>findById(jobId).archiveSha256 = sha256);
+    /** What the run read from the job's source: its size and, for a single archive, its SHA-256. */
+    void recordFetched(UUID jobId, long bytes, String sha256) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = Job.findById(jobId);
+            job.archiveBytes = bytes;
+            job.archiveSha256 = sha256;
+        });
     }
 
     /** Ends the job: final state, counters, outcome; the lease is released. */

@@ -65,16 +65,11 @@ class ArchiveIngestTest {
     }
 
     static JsonPath finished(UUID job) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().auth().oauth2(provider).get("/api/jobs/{id}", job).jsonPath().getString("state"),
-                state -> List.of("succeeded", "failed", "cancelled").contains(state));
-        return given().auth().oauth2(provider).queryParam("problemLimit", 1000).get("/api/jobs/{id}", job)
-                .then().statusCode(200).extract().jsonPath();
+        return JobAwait.finished(provider, job);
     }
 
     static UUID accepted(Response response) {
-        response.then().statusCode(202).header("Location", startsWith("http")).body("state", equalTo("queued"));
-        return UUID.fromString(response.jsonPath().getString("id"));
+        return JobAwait.accepted(response);
     }
 
     static long catalogCount(UUID dataset) {

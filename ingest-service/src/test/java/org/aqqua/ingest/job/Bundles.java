@@ -10,19 +10,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Upload bodies for tests: upstream fixture folders zipped as a provider would, and the fixtures' own zips. */
-final class Bundles {
+public final class Bundles {
 
-    static final Path ECOTAXA = Path.of("../fixtures/external/ecotaxa_back/QA/py/data");
+    public static final Path ECOTAXA = Path.of("../fixtures/external/ecotaxa_back/QA/py/data");
 
     private Bundles() {
     }
 
-    static byte[] file(String relative) throws IOException {
+    public static byte[] file(String relative) throws IOException {
         return Files.readAllBytes(ECOTAXA.resolve(relative));
     }
 
     /** The folder's files in a zip, paths relative to the folder, as "zip -r" from inside it would make. */
-    static byte[] zipFolder(String relative) throws IOException {
+    public static byte[] zipFolder(String relative) throws IOException {
         Path root = ECOTAXA.resolve(relative);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {

@@ -1,0 +1,41 @@
+package org.aqqua.ingest.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aqqua.ingest.archive.ArchiveStaging;
+
+/**
+ * Archives uploaded into aqqua-uploads: copied to scratch disk and checked against the SHA-256 taken on receipt;
+ * the staged archive is deleted once its job is final (an acknowledged upload survives crashes until then).
+ */
+@ApplicationScoped
+class StagedArchiveReader implements SourceReader {
+
+    private final ArchiveStaging staging;
+
+    StagedArchiveReader(ArchiveStaging staging) {
+        this.staging = staging;
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.ARCHIVE;
+    }
+
+    @Override
+    public Fetched fetch(Job job, SourceRun run) throws Exception {
+        Path archive = run.work().resolve("archive");
+        String digest = staging.download(job.sourceKey, archive, run::bytesRead);
+        if (job.archiveSha256 != null && !job.archiveSha256.equals(digest)) {
+            throw new SourceFailedException("the staged archive changed since it was received (SHA-256 " + digest
+                    + ", received " + job.archiveSha256 + ")");
+        }
+        return Fetched.archive(archive, Files.size(archive), digest);
+    }
+
+    @Override
+    public void release(Job job) throws Exception {
+        staging.delete(job.sourceKey);
+    }
+}
