@@ -56,7 +56,6 @@ public class ArchiveResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body, UriInfo uriInfo) {
         Job job = jobs.submit(caller, datasetId, JobPolicy.parameter(policy), name, contentType, body);
-        return Response.accepted(JobView.queued(job))
-                .location(uriInfo.getBaseUriBuilder().path("api/jobs/{id}").build(job.id)).build();
+        return JobView.accepted(job, uriInfo);
     }
 }

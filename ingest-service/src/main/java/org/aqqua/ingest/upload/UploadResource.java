@@ -85,8 +85,7 @@ public class UploadResource {
     public Response complete(@PathParam("id") UUID id,
             @QueryParam("policy") @DefaultValue("all-or-nothing") String policy, UriInfo uriInfo) {
         Job job = uploads.complete(caller, id, JobPolicy.parameter(policy));
-        return Response.accepted(JobView.queued(job))
-                .location(uriInfo.getBaseUriBuilder().path("api/jobs/{id}").build(job.id)).build();
+        return JobView.accepted(job, uriInfo);
     }
 
     @DELETE

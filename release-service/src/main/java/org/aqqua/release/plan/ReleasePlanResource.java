@@ -44,7 +44,7 @@ public class ReleasePlanResource {
         return planner.plan(given ? instant(asOf == null ? "" : asOf) : clock.instant());
     }
 
-    static Instant instant(String value) {
+    public static Instant instant(String value) {
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aqqua.catalog.client.CatalogDataset;
 import org.aqqua.catalog.client.CatalogReleaseFacts;
+import org.aqqua.release.artefact.ArtefactSet;
+import org.aqqua.release.artefact.ReleaseArtefacts;
 import org.aqqua.release.audit.AuditEntry;
 import org.aqqua.release.audit.AuditLog;
 import org.aqqua.runtime.problem.ProblemException;
@@ -44,15 +46,17 @@ public class ReleaseLedger {
 
     private final CatalogReleaser catalog;
     private final AuditLog audit;
+    private final ReleaseArtefacts artefacts;
     private final Backoff backoff;
     private final Duration attemptTimeout;
 
-    ReleaseLedger(CatalogReleaser catalog, AuditLog audit,
+    ReleaseLedger(CatalogReleaser catalog, AuditLog audit, ReleaseArtefacts artefacts,
             @ConfigProperty(name = "aqqua.release.retry-backoff", defaultValue = "PT15S") Duration initialBackoff,
             @ConfigProperty(name = "aqqua.release.retry-backoff-max", defaultValue = "PT15M") Duration maxBackoff,
             @ConfigProperty(name = "aqqua.release.attempt-timeout", defaultValue = "PT2M") Duration attemptTimeout) {
         this.catalog = catalog;
         this.audit = audit;
+        this.artefacts = artefacts;
         this.backoff = new Backoff(initialBackoff, maxBackoff);
         this.attemptTimeout = attemptTimeout;
     }
@@ -111,11 +115,15 @@ public class ReleaseLedger {
                         + (previousError == null ? "" : "; previous attempt failed: " + previousError));
         String reason = "released by release-service (" + actor + ") at " + now;
         try {
+            if (ArtefactSet.findById(id) == null) {
+                artefacts.prepareLate(id, claim.embargoUntil);
+            }
             CatalogDataset released = catalog.release(id, claim.embargoUntil, reason);
             if (!"released".equals(released.status())) {
                 return failed(claim, number, now, actor, "the catalog answered status " + released.status()
                         + " to the release");
             }
+            artefacts.publishWithin(id, now);
             claim.state = DatasetRelease.RELEASED;
             claim.releasedAt = now;
             claim.releasedBy = actor;
@@ -134,7 +142,7 @@ public class ReleaseLedger {
                 return new Attempt(id, number, Outcome.REFUSED);
             }
             return failed(claim, number, now, actor, "catalog answered " + status + ": " + e.problem().detail());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warnf(e, "Release attempt %d of dataset %s failed", number, id);
             return failed(claim, number, now, actor, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

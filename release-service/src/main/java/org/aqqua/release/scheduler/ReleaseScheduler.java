@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aqqua.catalog.client.CatalogReleaseFacts;
+import org.aqqua.release.artefact.ArtefactPreparation;
 import org.aqqua.release.plan.ReleasePlanner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,17 +39,19 @@ public class ReleaseScheduler {
 
     private final ReleasePlanner planner;
     private final ReleaseLedger ledger;
+    private final ArtefactPreparation preparation;
     private final Clock clock;
     private final String actor;
     private final int workers;
     private final AtomicInteger threads = new AtomicInteger();
     private volatile ExecutorService pool;
 
-    ReleaseScheduler(ReleasePlanner planner, ReleaseLedger ledger, Clock clock,
+    ReleaseScheduler(ReleasePlanner planner, ReleaseLedger ledger, ArtefactPreparation preparation, Clock clock,
             @ConfigProperty(name = "aqqua.release.instance-id") Optional<String> instanceId,
             @ConfigProperty(name = "aqqua.release.workers", defaultValue = "4") int workers) {
         this.planner = planner;
         this.ledger = ledger;
+        this.preparation = preparation;
         this.clock = clock;
         this.actor = "scheduler:" + instanceId.filter(id -> !id.isBlank()).orElseGet(ReleaseScheduler::defaultInstanceId);
         this.workers = Math.max(1, workers);
@@ -79,6 +82,7 @@ public class ReleaseScheduler {
         Instant now = clock.instant();
         List<CatalogReleaseFacts> due = planner.dueAt(now);
         ledger.enqueue(due, now);
+        preparation.prepareAll(due);
         Set<UUID> tried = ConcurrentHashMap.newKeySet();
         List<ReleaseLedger.Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         Runnable worker = () -> {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.aqqua.catalog.client.CatalogDataset;
 import org.aqqua.catalog.client.CatalogDatasets;
+import org.aqqua.release.artefact.ReleaseArtefacts;
 import org.aqqua.release.audit.AuditEntry;
 import org.aqqua.release.audit.AuditLog;
 import org.aqqua.runtime.problem.ProblemException;
@@ -32,11 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WithdrawalResource {
 
     private final CatalogDatasets catalog;
+    private final ReleaseArtefacts artefacts;
     private final AuditLog audit;
     private final SecurityIdentity caller;
 
-    WithdrawalResource(CatalogDatasets catalog, AuditLog audit, SecurityIdentity caller) {
+    WithdrawalResource(CatalogDatasets catalog, ReleaseArtefacts artefacts, AuditLog audit,
+            SecurityIdentity caller) {
         this.catalog = catalog;
+        this.artefacts = artefacts;
         this.audit = audit;
         this.caller = caller;
     }
@@ -47,6 +51,7 @@ public class WithdrawalResource {
         String actor = AuditLog.actorOf(caller);
         try {
             CatalogDataset dataset = catalog.changeStatus(id, "withdrawn", request.reason());
+            artefacts.withdraw(id, request.reason());
             audit.record(actor, "withdraw", id, AuditEntry.Outcome.succeeded, request.reason());
             return dataset;
         } catch (ProblemException refused) {
