@@ -45,6 +45,8 @@ class ReleaseReplicasTest {
                 ServiceConfig.forService("release-service", infrastructure.endpoints(), catalogUrl),
                 AFTER_THE_INSTANT));
         config.put("aqqua.release.poll-interval", "1s");
+        // Owners' notices (tested in release-service) would add their own audit entries to the datasets here.
+        config.put("aqqua.release.notice-every", "off");
         String owner = Tokens.subjectOf(Tokens.forUser(DemoRealm.PROVIDER));
         String curator = Tokens.forUser(DemoRealm.CURATOR);
 
