@@ -85,6 +85,15 @@ class ReleaseReplicasTest {
                 releasesByReplica.merge(log.get(0).get("actor"), 1L, Long::sum);
             }
             System.out.println("Releases per replica: " + releasesByReplica);
+            for (UUID dataset : released) {
+                // One set of artefacts, published once: both replicas serve the same files and digests.
+                List<Map<String, Object>> files = given().baseUri(a.url()).when()
+                        .get("/public/releases/datasets/{id}", dataset).then().statusCode(200).extract().jsonPath()
+                        .getList("files");
+                assertThat(files).extracting(f -> f.get("name")).contains("images.parquet", "datacite.xml");
+                assertThat(given().baseUri(b.url()).when().get("/public/releases/datasets/{id}", dataset).then()
+                        .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("files")).isEqualTo(files);
+            }
             assertThat(status(catalogUrl, postponed)).isEqualTo("ready");
             assertThat(audit(a.url(), curator, postponed)).isEmpty();
         }
