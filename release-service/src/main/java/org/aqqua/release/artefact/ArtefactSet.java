@@ -63,6 +63,11 @@ public class ArtefactSet extends PanacheEntityBase {
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
+    /** Every set the public may have at {@code now}: published by then and not withdrawn. */
+    public static List<ArtefactSet> allPublicAt(Instant now) {
+        return list("publishedAt <= ?1 and withdrawnAt is null", now);
+    }
+
     /** Whether the public may download the files at {@code now}. */
     public boolean publicAt(Instant now) {
         return publishedAt != null && !publishedAt.isAfter(now) && withdrawnAt == null;

@@ -3,7 +3,7 @@ package org.aqqua.release.artefact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 import org.aqqua.catalog.client.CatalogAttribution;
 
@@ -14,69 +14,73 @@ import org.aqqua.catalog.client.CatalogAttribution;
  */
 public final class Citation {
 
-    private final ReleaseContext context;
-
-    public Citation(ReleaseContext context) {
-        this.context = context;
+    /**
+     * What is cited: authors in order, title, year, landing page, a key for BibTeX and CSL, and the credits the
+     * owners ask for (acknowledgements, funding, copyright, papers to cite), each possibly empty.
+     */
+    public record Subject(String key, List<Creator> authors, String title, int year, URI url,
+            List<String> acknowledgements, List<String> funding, List<String> copyright, List<String> papers) {
     }
 
-    /** Every author in citation order: the owner first, then the contributors the agreement credits. */
-    List<Person> authors() {
+    private final Subject subject;
+
+    public Citation(Subject subject) {
+        this.subject = subject;
+    }
+
+    /** The citation of one released dataset: its owner and contributors, its own credits. */
+    public static Citation of(ReleaseContext context) {
         CatalogAttribution d = context.dataset();
-        List<Person> authors = new ArrayList<>();
-        if (d.owner() != null) {
-            authors.add(new Person(d.owner().givenName(), d.owner().familyName(), d.owner().name()));
-        }
-        for (CatalogAttribution.Contributor c : d.contributors()) {
-            authors.add(Person.parse(c.name()));
-        }
-        return authors;
+        return new Citation(new Subject("aqqua_" + d.id().toString().replace("-", ""), Creator.of(d), d.title(),
+                context.publicationYear(), context.landingPage(), present(d.acknowledgements()),
+                present(d.funding()), present(d.copyright()), d.papersToCite()));
+    }
+
+    List<Creator> authors() {
+        return subject.authors();
     }
 
     public String text() {
-        CatalogAttribution d = context.dataset();
         StringBuilder text = new StringBuilder();
-        text.append(String.join("; ", authors().stream().map(Person::inverted).toList()));
-        text.append(" (").append(context.publicationYear()).append("). ").append(d.title()).append(". ")
+        text.append(String.join("; ", subject.authors().stream().map(Creator::inverted).toList()));
+        text.append(" (").append(subject.year()).append("). ").append(subject.title()).append(". ")
                 .append(ReleaseContext.PUBLISHER).append(". Licence ").append(ReleaseContext.LICENCE_SPDX)
-                .append(". ").append(context.landingPage()).append('\n');
-        if (d.acknowledgements() != null && !d.acknowledgements().isBlank()) {
-            text.append("\nAcknowledgements: ").append(d.acknowledgements().strip()).append('\n');
-        }
-        if (d.funding() != null && !d.funding().isBlank()) {
-            text.append("Funding: ").append(d.funding().strip()).append('\n');
-        }
-        if (d.copyright() != null && !d.copyright().isBlank()) {
-            text.append("Copyright: ").append(d.copyright().strip()).append('\n');
-        }
-        if (!d.papersToCite().isEmpty()) {
+                .append(". ").append(subject.url()).append('\n');
+        credits(text, "\nAcknowledgements: ", subject.acknowledgements());
+        credits(text, "Funding: ", subject.funding());
+        credits(text, "Copyright: ", subject.copyright());
+        if (!subject.papers().isEmpty()) {
             text.append("\nPlease also cite:\n");
-            d.papersToCite().forEach(paper -> text.append("- ").append(paper.strip()).append('\n'));
+            subject.papers().forEach(paper -> text.append("- ").append(paper.strip()).append('\n'));
         }
         return text.toString();
     }
 
+    private static void credits(StringBuilder text, String label, List<String> credits) {
+        if (!credits.isEmpty()) {
+            text.append(label).append(String.join("; ", credits.stream().map(String::strip).toList())).append('\n');
+        }
+    }
+
     public String bibtex() {
-        CatalogAttribution d = context.dataset();
-        return "@misc{aqqua_" + d.id().toString().replace("-", "") + ",\n"
-                + "  author    = {" + bibtexEscape(String.join(" and ", authors().stream().map(Person::inverted)
-                        .toList())) + "},\n"
-                + "  title     = {" + bibtexEscape(d.title()) + "},\n"
-                + "  year      = {" + context.publicationYear() + "},\n"
+        return "@misc{" + subject.key() + ",\n"
+                + "  author    = {" + bibtexEscape(String.join(" and ", subject.authors().stream()
+                        .map(Creator::inverted).toList())) + "},\n"
+                + "  title     = {" + bibtexEscape(subject.title()) + "},\n"
+                + "  year      = {" + subject.year() + "},\n"
                 + "  publisher = {" + bibtexEscape(ReleaseContext.PUBLISHER) + "},\n"
-                + "  howpublished = {\\url{" + context.landingPage() + "}},\n"
+                + "  howpublished = {\\url{" + subject.url() + "}},\n"
                 + "  note      = {Licence " + ReleaseContext.LICENCE_SPDX + "}\n"
                 + "}\n";
     }
 
     public String cslJson(ObjectMapper json) {
-        CatalogAttribution d = context.dataset();
         ObjectNode item = json.createObjectNode();
-        item.put("id", "aqqua-" + d.id());
+        item.put("id", subject.key());
         item.put("type", "dataset");
-        item.put("title", d.title());
+        item.put("title", subject.title());
         ArrayNode authors = item.putArray("author");
-        for (Person person : authors()) {
+        for (Creator person : subject.authors()) {
             ObjectNode author = authors.addObject();
             if (person.family() != null) {
                 author.put("family", person.family());
@@ -85,32 +89,20 @@ public final class Citation {
                 author.put("literal", person.full());
             }
         }
-        item.putObject("issued").putArray("date-parts").addArray().add(context.publicationYear());
+        item.putObject("issued").putArray("date-parts").addArray().add(subject.year());
         item.put("publisher", ReleaseContext.PUBLISHER);
-        item.put("URL", context.landingPage().toString());
+        item.put("URL", subject.url().toString());
         item.put("license", ReleaseContext.LICENCE_SPDX);
         return json.createArrayNode().add(item).toPrettyString() + "\n";
+    }
+
+    private static List<String> present(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value);
     }
 
     private static String bibtexEscape(String value) {
         return value.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
                 .replace("&", "\\&").replace("%", "\\%").replace("$", "\\$").replace("#", "\\#")
                 .replace("_", "\\_");
-    }
-
-    /** A person's name: given and family parts when known, else the whole name as written. */
-    record Person(String given, String family, String full) {
-
-        /** Splits "Given Names Family" at the last space; a single word is kept whole. */
-        static Person parse(String name) {
-            String trimmed = name.strip();
-            int space = trimmed.lastIndexOf(' ');
-            return space < 0 ? new Person(null, null, trimmed)
-                    : new Person(trimmed.substring(0, space), trimmed.substring(space + 1), trimmed);
-        }
-
-        String inverted() {
-            return family == null ? full : family + ", " + given;
-        }
     }
 }

@@ -67,13 +67,13 @@ public class DatasetArtefacts {
             List<Artefact> data = List.of(describe(dir, CroissantMetadata.MANIFEST, "application/vnd.apache.parquet"),
                     describe(dir, "dwca.zip", "application/zip"));
 
-            Citation citation = new Citation(context);
-            DataCiteXml dataCite = new DataCiteXml(context, publication.doiPrefix());
+            Citation citation = Citation.of(context);
+            DataCiteXml.Record dataCite = DataCiteXml.of(context, publication.doiPrefix());
             Files.writeString(dir.resolve("citation.txt"), citation.text());
             Files.writeString(dir.resolve("citation.bib"), citation.bibtex());
             Files.writeString(dir.resolve("citation.csl.json"), citation.cslJson(json));
             try (OutputStream out = Files.newOutputStream(dir.resolve("datacite.xml"))) {
-                dataCite.write(out);
+                DataCiteXml.write(dataCite, out);
             }
             ObjectNode schemaOrg = SchemaOrgDataset.of(json, context, citation.text(), data);
             writeJson(dir.resolve("schema-org.jsonld"), schemaOrg);

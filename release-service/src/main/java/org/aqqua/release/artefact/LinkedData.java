@@ -27,12 +27,7 @@ final class LinkedData {
         node.put("citeAs", citation);
         node.put("isAccessibleForFree", true);
         ArrayNode creators = node.putArray("creator");
-        if (d.owner() != null) {
-            person(creators.addObject(), d.owner().name(), d.owner().affiliation(), d.owner().orcid());
-        }
-        for (CatalogAttribution.Contributor c : d.contributors()) {
-            person(creators.addObject(), c.name(), c.affiliation(), c.orcid());
-        }
+        Creator.of(d).forEach(creator -> person(creators.addObject(), creator));
         ObjectNode publisher = node.putObject("publisher");
         publisher.put("@type", "sc:Organization");
         publisher.put("name", ReleaseContext.PUBLISHER);
@@ -54,16 +49,16 @@ final class LinkedData {
         return node;
     }
 
-    private static void person(ObjectNode node, String name, String affiliation, String orcid) {
+    static void person(ObjectNode node, Creator creator) {
         node.put("@type", "sc:Person");
-        node.put("name", name);
-        if (affiliation != null && !affiliation.isBlank()) {
+        node.put("name", creator.full());
+        if (creator.affiliation() != null && !creator.affiliation().isBlank()) {
             ObjectNode organisation = node.putObject("affiliation");
             organisation.put("@type", "sc:Organization");
-            organisation.put("name", affiliation);
+            organisation.put("name", creator.affiliation());
         }
-        if (orcid != null && !orcid.isBlank()) {
-            node.put("sameAs", "https://orcid.org/" + orcid.replaceFirst("^https?://orcid.org/", ""));
+        if (creator.orcidUrl() != null) {
+            node.put("sameAs", creator.orcidUrl());
         }
     }
 }

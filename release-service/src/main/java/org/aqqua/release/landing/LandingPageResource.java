@@ -56,8 +56,7 @@ public class LandingPageResource {
     @Operation(summary = "AqQua's landing page: the released datasets, their counts and authors")
     public TemplateInstance aqqua() {
         Instant now = clock.instant();
-        List<ArtefactSet> published = QuarkusTransaction.requiringNew().call(() -> ArtefactSet.<ArtefactSet>list(
-                "publishedAt <= ?1 and withdrawnAt is null", now));
+        List<ArtefactSet> published = QuarkusTransaction.requiringNew().call(() -> ArtefactSet.allPublicAt(now));
         List<DatasetPage> datasets = published.stream().map(set -> DatasetPage.of(set, publication))
                 .sorted(java.util.Comparator.comparing(DatasetPage::title)).toList();
         List<String> authors = datasets.stream().flatMap(page -> page.authors().stream()).distinct().toList();

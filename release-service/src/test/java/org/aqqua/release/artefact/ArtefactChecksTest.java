@@ -53,10 +53,10 @@ class ArtefactChecksTest {
         }
         List<Artefact> data = List.of(DatasetArtefacts.describe(dir, "images.parquet", "application/vnd.apache.parquet"),
                 DatasetArtefacts.describe(dir, "dwca.zip", "application/zip"));
-        Citation citation = new Citation(context);
+        Citation citation = Citation.of(context);
         Files.writeString(dir.resolve("citation.txt"), citation.text());
         try (OutputStream out = Files.newOutputStream(dir.resolve("datacite.xml"))) {
-            new DataCiteXml(context, "10.5072").write(out);
+            DataCiteXml.write(DataCiteXml.of(context, "10.5072"), out);
         }
         Files.writeString(dir.resolve("croissant.json"), CroissantMetadata.of(json, context, citation.text(), data)
                 .toPrettyString());

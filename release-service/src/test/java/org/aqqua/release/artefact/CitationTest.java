@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class CitationTest {
 
-    final Citation citation = new Citation(Attributions.context(3));
+    final Citation citation = Citation.of(Attributions.context(3));
 
     @Test
     void textNamesTheOwnerThenContributorsYearTitlePublisherLicenceAndLink() {

@@ -88,6 +88,7 @@ class ReleaseArtefactsTest {
         scheduler.runOnce();
         given().when().get("/public/releases/datasets/{id}", dataset).then().statusCode(404)
                 .contentType("application/problem+json");
+        given().when().get("/public/releases/aqqua/citation.txt").then().statusCode(404);
         given().redirects().follow(false).when().get("/public/releases/datasets/{id}/files/datacite.xml", dataset)
                 .then().statusCode(404);
 
@@ -127,6 +128,13 @@ class ReleaseArtefactsTest {
         assertThat(croissant.getString("distribution[0].sha256"))
                 .isEqualTo(listing.getString("files.find { it.name == 'images.parquet' }.sha256"));
         assertThat(occurrences(download(dataset, "dwca.zip"))).isEqualTo(5);
+
+        // AqQua as a whole: every owner a co-author, every released dataset a part.
+        given().when().get("/public/releases/aqqua/citation.txt").then().statusCode(200)
+                .body(containsString("Owner, Fixture")).body(containsString("AqQua: plankton and particle images"));
+        given().when().get("/public/releases/aqqua/datacite.xml").then().statusCode(200)
+                .body(containsString("relationType=\"HasPart\">10.5072/aqqua." + dataset + "<"))
+                .body(org.hamcrest.Matchers.not(containsString(DatasetFixture.OWNER_EMAIL)));
     }
 
     @Test
