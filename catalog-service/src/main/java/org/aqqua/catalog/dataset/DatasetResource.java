@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,9 +38,10 @@ public class DatasetResource {
     /** Datasets the caller may see: all of them for members and curators, their own for providers. */
     @GET
     @RolesAllowed({Roles.PROVIDER, Roles.MEMBER, Roles.CURATOR})
-    public List<DatasetView> list(@QueryParam("status") Optional<DatasetStatus> status,
+    public List<DatasetView> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return datasets.visibleTo(caller, status, limit).stream().map(DatasetView::of).toList();
+        return datasets.visibleTo(caller, DatasetStatus.parameter(status), limit).stream().map(DatasetView::of)
+                .toList();
     }
 
     @GET

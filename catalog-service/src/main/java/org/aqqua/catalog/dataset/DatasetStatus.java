@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.aqqua.runtime.problem.FieldError;
+import org.aqqua.runtime.problem.ProblemException;
 
 /**
  * Life cycle of a dataset. Ingest moves it between draft, receiving and ready; release moves a ready dataset to
@@ -25,6 +29,22 @@ public enum DatasetStatus {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown status '" + value + "', expected one of "
                         + Arrays.stream(values()).map(DatasetStatus::wireName).toList()));
+    }
+
+    /**
+     * A {@code status} query parameter, read as text so that a bad one is a 400 naming it (JAX-RS would answer a
+     * failed conversion with 404); absent or blank is no filter.
+     */
+    public static Optional<DatasetStatus> parameter(String wireName) {
+        if (wireName == null || wireName.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromWireName(wireName));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status is not a dataset status.",
+                    List.of(FieldError.of("status", wireName, e.getMessage())));
+        }
     }
 
     public Set<DatasetStatus> successors() {

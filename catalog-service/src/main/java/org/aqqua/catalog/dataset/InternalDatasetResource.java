@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.aqqua.runtime.problem.FieldError;
-import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,9 +37,9 @@ public class InternalDatasetResource {
     }
 
     @GET
-    public List<InternalDatasetView> list(@QueryParam("status") Optional<DatasetStatus> status,
+    public List<InternalDatasetView> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return Dataset.listAll(status, limit).stream().map(InternalDatasetView::of).toList();
+        return Dataset.listAll(DatasetStatus.parameter(status), limit).stream().map(InternalDatasetView::of).toList();
     }
 
     /**
@@ -52,18 +50,7 @@ public class InternalDatasetResource {
     @Path("/page")
     public InternalDatasetPage page(@QueryParam("status") String status, @QueryParam("after") Optional<UUID> after,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return datasets.page(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(InternalDatasetResource::status),
-                after, limit);
-    }
-
-    /** A status by its wire name; the query parameter is read as text so that a bad one is a 400 naming it. */
-    private static DatasetStatus status(String wireName) {
-        try {
-            return DatasetStatus.fromWireName(wireName);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status is not a dataset status.",
-                    List.of(FieldError.of("status", wireName, e.getMessage())));
-        }
+        return datasets.page(DatasetStatus.parameter(status), after, limit);
     }
 
     @GET

@@ -79,6 +79,20 @@ class DatasetAccessTest {
     }
 
     @Test
+    void theStatusFilterTakesWireNamesAndNamesABadOne() {
+        given().auth().oauth2(memberToken).queryParam("status", "ready").queryParam("limit", 1000)
+                .when().get("/api/datasets")
+                .then().statusCode(200)
+                .body("id", hasItem(foreign.id.toString()))
+                .body("id", not(hasItem(owned.id.toString())))
+                .body("status", everyItem(equalTo("ready")));
+        given().auth().oauth2(memberToken).queryParam("status", "finished").when().get("/api/datasets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].value", equalTo("finished"));
+    }
+
+    @Test
     void providerSeesOnlyOwnDatasets() {
         given().auth().oauth2(providerToken).when().get("/api/datasets")
                 .then().statusCode(200)
