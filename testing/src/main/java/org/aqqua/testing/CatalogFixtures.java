@@ -1,5 +1,10 @@
 package org.aqqua.testing;
 
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -7,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +23,7 @@ import java.util.UUID;
  */
 public final class CatalogFixtures {
 
+    public static final String IMAGES_BUCKET = "aqqua-images";
     public static final Instant RELEASE_INSTANT = Instant.parse("2027-07-15T12:00:00Z");
 
     private CatalogFixtures() {
@@ -124,10 +132,11 @@ public final class CatalogFixtures {
                     insert.setObject(7, agreementId);
                     insert.executeUpdate();
                 }
-                if (images > 0) {
-                    images(connection, id);
-                }
+                List<String> keys = images > 0 ? images(connection, id) : List.of();
                 connection.commit();
+                if (jdbcUrl == null) {
+                    putContents(Infrastructure.shared().endpoints(), keys);
+                }
                 return id;
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot write fixture dataset", e);
@@ -165,7 +174,32 @@ public final class CatalogFixtures {
             return agreementId;
         }
 
-        private void images(Connection connection, UUID datasetId) throws SQLException {
+        /**
+         * Puts each fixture image's content into {@code aqqua-images} under its storage key, as ingest would: the
+         * {@link #content(int) bytes} of image {@code i}, {@code 1,000 + i} long.
+         */
+        private static void putContents(PlatformEndpoints endpoints, List<String> keys) {
+            if (keys.isEmpty()) {
+                return;
+            }
+            try {
+                MinioClient s3 = MinioClient.builder().endpoint(endpoints.s3Endpoint())
+                        .credentials(endpoints.s3AccessKey(), endpoints.s3SecretKey()).build();
+                if (!s3.bucketExists(BucketExistsArgs.builder().bucket(IMAGES_BUCKET).build())) {
+                    s3.makeBucket(MakeBucketArgs.builder().bucket(IMAGES_BUCKET).build());
+                }
+                for (int i = 0; i < keys.size(); i++) {
+                    byte[] content = content(i);
+                    s3.putObject(PutObjectArgs.builder().bucket(IMAGES_BUCKET).object(keys.get(i))
+                            .stream(new ByteArrayInputStream(content), content.length, -1).build());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot store fixture image contents", e);
+            }
+        }
+
+        private List<String> images(Connection connection, UUID datasetId) throws SQLException {
+            List<String> keys = new ArrayList<>();
             HexFormat hex = HexFormat.of();
             long bytes = 0;
             try (PreparedStatement insert = connection.prepareStatement("insert into catalog.image (dataset_id, "
@@ -183,6 +217,7 @@ public final class CatalogFixtures {
                     insert.setString(3, sha256);
                     insert.setString(4, sha256);
                     insert.setLong(5, 1000L + i);
+                    keys.add(sha256);
                     insert.addBatch();
                     bytes += 1000L + i;
                 }
@@ -195,6 +230,16 @@ public final class CatalogFixtures {
                 counts.setObject(3, datasetId);
                 counts.executeUpdate();
             }
+            return keys;
         }
+    }
+
+    /** The content of the {@code i}-th fixture image of a dataset: 1,000 + i bytes. */
+    public static byte[] content(int i) {
+        byte[] content = new byte[1000 + i];
+        for (int b = 0; b < content.length; b++) {
+            content[b] = (byte) (b * 31 + i);
+        }
+        return content;
     }
 }

@@ -14,8 +14,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Downloads every image record of a dataset ({@code GET /internal/datasets/{id}/images/export}) to a local file,
- * streamed: a dataset's manifest can be gigabytes, which the REST client would hold in memory.
+ * Downloads a dataset's image records ({@code GET /internal/datasets/{id}/images/export}) or image contents
+ * ({@code .../images/pack}) to a local file, streamed: either can be gigabytes, which the REST client would hold
+ * in memory.
  */
 @ApplicationScoped
 public class CatalogExports {
@@ -32,15 +33,28 @@ public class CatalogExports {
 
     /** Writes the dataset's images in {@code format} (csv, jsonl, parquet, ecotaxa) to {@code target}. */
     public void download(UUID datasetId, String format, Path target) throws IOException, InterruptedException {
+        fetch(datasetId, "export?format=" + format, target);
+    }
+
+    /**
+     * Writes the contents of the dataset's images after {@code afterId} to {@code target} as one tar of at most
+     * {@code maxBytes} (entries {@code <image id>.<format>}, id order; at least one image, none at the end).
+     */
+    public void pack(UUID datasetId, long afterId, long maxBytes, Path target) throws IOException,
+            InterruptedException {
+        fetch(datasetId, "pack?afterId=" + afterId + "&maxBytes=" + maxBytes, target);
+    }
+
+    private void fetch(UUID datasetId, String what, Path target) throws IOException, InterruptedException {
         String token = tokens.getTokens().await().atMost(Duration.ofSeconds(30)).getAccessToken();
         HttpRequest request = HttpRequest.newBuilder(catalog.resolve("/internal/datasets/" + datasetId
-                + "/images/export?format=" + format)).header("Authorization", "Bearer " + token).GET().build();
+                + "/images/" + what)).header("Authorization", "Bearer " + token).GET().build();
         HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(target));
         if (response.statusCode() != 200) {
             String problem = Files.readString(target);
             Files.deleteIfExists(target);
-            throw new IOException("The catalog answered " + response.statusCode() + " to the export of dataset "
-                    + datasetId + ": " + problem);
+            throw new IOException("The catalog answered " + response.statusCode() + " to " + what
+                    + " of dataset " + datasetId + ": " + problem);
         }
     }
 }

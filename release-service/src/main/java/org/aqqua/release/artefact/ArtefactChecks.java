@@ -48,8 +48,13 @@ public final class ArtefactChecks {
         run(problems, "croissant.json", () -> croissant(dir.resolve("croissant.json"), files, problems));
         run(problems, "dwca.zip", () -> darwinCore(dir.resolve("dwca.zip"), dataset.extent().images(), problems));
         run(problems, CroissantMetadata.MANIFEST, () -> parquet(dir.resolve(CroissantMetadata.MANIFEST), problems));
+        if (files.stream().anyMatch(file -> file.name().equals(ImagePackFiles.INDEX))) {
+            run(problems, ImagePackFiles.INDEX, () -> packIndex(dir.resolve(ImagePackFiles.INDEX), files,
+                    dataset.extent().images(), problems));
+        }
         for (Artefact file : files) {
-            if (!file.name().endsWith(".parquet")) {
+            // Images and the Parquet manifest are binary; packs are stored as they are made and are gone here.
+            if (!file.name().endsWith(".parquet") && !file.name().endsWith(".tar")) {
                 run(problems, file.name(), () -> noEmail(dir.resolve(file.name()), file.name(), problems));
             }
         }
@@ -213,6 +218,28 @@ public final class ArtefactChecks {
         }
         if (rows != images) {
             problems.add("dwca.zip: " + location + " has " + rows + " rows for " + images + " images");
+        }
+    }
+
+    /** One index row per image, each naming a released pack. */
+    static void packIndex(Path file, List<Artefact> files, long images, List<String> problems) throws IOException {
+        Set<String> packs = new HashSet<>();
+        files.stream().map(Artefact::name).filter(name -> name.endsWith(".tar")).forEach(packs::add);
+        long rows = 0;
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            lines.readLine();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                rows++;
+                String pack = line.split(",", -1)[1];
+                if (!packs.contains(pack)) {
+                    problems.add(ImagePackFiles.INDEX + " line " + (rows + 1) + ": names " + pack
+                            + ", which is not a released pack");
+                    return;
+                }
+            }
+        }
+        if (rows != images) {
+            problems.add(ImagePackFiles.INDEX + ": " + rows + " images indexed for " + images + " images");
         }
     }
 

@@ -35,14 +35,16 @@ public class DatasetArtefacts {
     private final CatalogDatasets catalog;
     private final CatalogExports exports;
     private final ArtefactStore store;
+    private final ImagePackFiles packFiles;
     private final PublicationSettings publication;
     private final ObjectMapper json;
 
-    DatasetArtefacts(CatalogDatasets catalog, CatalogExports exports, ArtefactStore store,
+    DatasetArtefacts(CatalogDatasets catalog, CatalogExports exports, ArtefactStore store, ImagePackFiles packFiles,
             PublicationSettings publication, ObjectMapper json) {
         this.catalog = catalog;
         this.exports = exports;
         this.store = store;
+        this.packFiles = packFiles;
         this.publication = publication;
         this.json = json;
     }
@@ -64,8 +66,11 @@ public class DatasetArtefacts {
             try (OutputStream out = Files.newOutputStream(dir.resolve("dwca.zip"))) {
                 new DarwinCoreArchive(context, json).write(jsonl, out);
             }
-            List<Artefact> data = List.of(describe(dir, CroissantMetadata.MANIFEST, "application/vnd.apache.parquet"),
-                    describe(dir, "dwca.zip", "application/zip"));
+            List<Artefact> data = new ArrayList<>(List.of(describe(dir, CroissantMetadata.MANIFEST,
+                    "application/vnd.apache.parquet"), describe(dir, "dwca.zip", "application/zip")));
+            // Packs are stored as they are made; everything else is stored at the end.
+            List<Artefact> packs = packFiles.write(datasetId, dir, prefix);
+            data.addAll(packs);
 
             Citation citation = Citation.of(context);
             DataCiteXml.Record dataCite = DataCiteXml.of(context, publication.doiPrefix());
@@ -101,7 +106,9 @@ public class DatasetArtefacts {
             writeJson(dir.resolve(MANIFEST), manifest);
 
             for (Artefact file : files) {
-                store.put(prefix + file.name(), dir.resolve(file.name()), file.mediaType());
+                if (Files.exists(dir.resolve(file.name()))) {
+                    store.put(prefix + file.name(), dir.resolve(file.name()), file.mediaType());
+                }
             }
             store.put(prefix + MANIFEST, dir.resolve(MANIFEST), "application/json");
             return new Built(datasetId, prefix, dataset.extent().images(), files, problems, dataset, dataCite.doi(),

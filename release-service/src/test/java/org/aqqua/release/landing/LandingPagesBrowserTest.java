@@ -118,7 +118,7 @@ class LandingPagesBrowserTest {
                 "return JSON.parse(document.getElementById('schema-org').textContent);");
         assertThat(jsonLd).containsEntry("@type", "sc:Dataset").containsEntry("name", "Fixture dataset " + dataset)
                 .containsEntry("license", "https://creativecommons.org/licenses/by-nc/4.0/");
-        assertThat((List<?>) jsonLd.get("distribution")).hasSize(2);
+        assertThat((List<?>) jsonLd.get("distribution")).hasSize(4);
         assertThat(browser.getPageSource()).doesNotContain(DatasetFixture.OWNER_EMAIL);
 
         browser.get(root.toString());

@@ -57,8 +57,9 @@ import org.junit.jupiter.api.Test;
 class ReleaseArtefactsTest {
 
     static final Instant INSTANT = CatalogFixtures.RELEASE_INSTANT;
-    static final List<String> FILES = List.of("images.parquet", "dwca.zip", "citation.txt", "citation.bib",
-            "citation.csl.json", "datacite.xml", "schema-org.jsonld", "croissant.json", "datapackage.json");
+    static final List<String> FILES = List.of("images.parquet", "dwca.zip", "images-0001.tar", "images-index.csv",
+            "citation.txt", "citation.bib", "citation.csl.json", "datacite.xml", "schema-org.jsonld", "croissant.json",
+            "datapackage.json");
 
     static String curator;
     static String owner;
@@ -128,6 +129,21 @@ class ReleaseArtefactsTest {
         assertThat(croissant.getString("distribution[0].sha256"))
                 .isEqualTo(listing.getString("files.find { it.name == 'images.parquet' }.sha256"));
         assertThat(occurrences(download(dataset, "dwca.zip"))).isEqualTo(5);
+
+        // Every image is addressable in the packs by its id: offset and length into a pack give its content.
+        List<String> index = new String(download(dataset, "images-index.csv"), StandardCharsets.UTF_8).lines()
+                .skip(1).toList();
+        assertThat(index).hasSize(5);
+        byte[] pack = download(dataset, "images-0001.tar");
+        List<Long> ids = catalogIds.stream().sorted().toList();
+        for (String row : index) {
+            String[] cells = row.split(",");
+            int fixture = ids.indexOf(Long.parseLong(cells[0]));
+            int offset = Integer.parseInt(cells[2]);
+            assertThat(cells[1]).isEqualTo("images-0001.tar");
+            assertThat(java.util.Arrays.copyOfRange(pack, offset, offset + Integer.parseInt(cells[3])))
+                    .as("image %s", cells[0]).isEqualTo(CatalogFixtures.content(fixture));
+        }
 
         // AqQua as a whole: every owner a co-author, every released dataset a part.
         given().when().get("/public/releases/aqqua/citation.txt").then().statusCode(200)
