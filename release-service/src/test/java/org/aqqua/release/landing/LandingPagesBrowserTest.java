@@ -8,25 +8,20 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.aqqua.release.TestClockProducer;
-import org.aqqua.release.scheduler.ReleaseScheduler;
+import org.aqqua.release.ReleaseClockTest;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogFixtures.DatasetFixture;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
-import org.aqqua.testing.MutableClock;
 import org.aqqua.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,21 +40,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "release-service"))
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
-class LandingPagesBrowserTest {
-
-    static final Instant INSTANT = CatalogFixtures.RELEASE_INSTANT;
+class LandingPagesBrowserTest extends ReleaseClockTest {
 
     static ChromeDriver browser;
     static String owner;
 
     @TestHTTPResource("/")
     URL root;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ReleaseScheduler scheduler;
 
     @BeforeAll
     static void startBrowser() {
@@ -79,11 +66,6 @@ class LandingPagesBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    @AfterEach
-    void backToTheTestInstant() {
-        clock.set(TestClockProducer.TEST_NOW);
     }
 
     @Test

@@ -8,20 +8,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.aqqua.release.TestClockProducer;
-import org.aqqua.release.scheduler.ReleaseScheduler;
+import org.aqqua.release.ReleaseClockTest;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogFixtures.DatasetFixture;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
-import org.aqqua.testing.MutableClock;
 import org.aqqua.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,23 +29,10 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "service", value = "release-service"))
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(GreenMailResource.class)
-class OwnerNoticesTest {
-
-    static final Instant INSTANT = CatalogFixtures.RELEASE_INSTANT;
+class OwnerNoticesTest extends ReleaseClockTest {
 
     @Inject
     OwnerNotices notices;
-
-    @Inject
-    ReleaseScheduler scheduler;
-
-    @Inject
-    MutableClock clock;
-
-    @AfterEach
-    void backToTheTestInstant() {
-        clock.set(TestClockProducer.TEST_NOW);
-    }
 
     @Test
     void theOwnerHearsOnceFourteenDaysAheadAndOnceOnTheRelease() throws Exception {

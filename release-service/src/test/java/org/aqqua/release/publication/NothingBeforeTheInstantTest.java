@@ -8,21 +8,16 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.aqqua.release.TestClockProducer;
-import org.aqqua.release.scheduler.ReleaseScheduler;
+import org.aqqua.release.ReleaseClockTest;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogFixtures.DatasetFixture;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
-import org.aqqua.testing.MutableClock;
 import org.aqqua.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,23 +29,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "release-service"))
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
-class NothingBeforeTheInstantTest {
-
-    static final Instant INSTANT = CatalogFixtures.RELEASE_INSTANT;
+class NothingBeforeTheInstantTest extends ReleaseClockTest {
 
     @TestHTTPResource("/")
     URL release;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ReleaseScheduler scheduler;
-
-    @AfterEach
-    void backToTheTestInstant() {
-        clock.set(TestClockProducer.TEST_NOW);
-    }
 
     @Test
     void oneSecondBeforeNothingIsPublicAndOneSecondAfterTheRunEverythingIs() {

@@ -11,7 +11,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +26,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.aqqua.release.TestClockProducer;
+import org.aqqua.release.ReleaseClockTest;
 import org.aqqua.release.artefact.ManifestColumns;
-import org.aqqua.release.scheduler.ReleaseScheduler;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogFixtures.DatasetFixture;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
-import org.aqqua.testing.MutableClock;
 import org.aqqua.testing.ParquetContents;
 import org.aqqua.testing.Tokens;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.Type;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +49,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "release-service"))
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
-class ReleaseArtefactsTest {
+class ReleaseArtefactsTest extends ReleaseClockTest {
 
-    static final Instant INSTANT = CatalogFixtures.RELEASE_INSTANT;
     static final List<String> FILES = List.of("images.parquet", "dwca.zip", "images-0001.tar", "images-index.csv",
             "citation.txt", "citation.bib", "citation.csl.json", "datacite.xml", "schema-org.jsonld", "croissant.json",
             "datapackage.json");
@@ -64,21 +58,10 @@ class ReleaseArtefactsTest {
     static String curator;
     static String owner;
 
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ReleaseScheduler scheduler;
-
     @BeforeAll
     static void tokens() {
         curator = Tokens.forUser(DemoRealm.CURATOR);
         owner = Tokens.subjectOf(Tokens.forUser(DemoRealm.PROVIDER));
-    }
-
-    @AfterEach
-    void backToTheTestInstant() {
-        clock.set(TestClockProducer.TEST_NOW);
     }
 
     @Test

@@ -22,12 +22,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.aqqua.release.TestClockProducer;
+import org.aqqua.release.ReleaseClockTest;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
-import org.aqqua.testing.MutableClock;
 import org.aqqua.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,18 +41,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "release-service"))
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
-class ReleaseSchedulerTest {
-
-    static final Instant INSTANT = Instant.parse("2027-07-15T12:00:00Z");
+class ReleaseSchedulerTest extends ReleaseClockTest {
 
     static String curator;
     static String owner;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ReleaseScheduler scheduler;
 
     @Inject
     FlakyCatalogReleaser catalogCalls;
@@ -65,8 +56,7 @@ class ReleaseSchedulerTest {
     }
 
     @AfterEach
-    void backToTheTestInstant() {
-        clock.set(TestClockProducer.TEST_NOW);
+    void catalogAnswersAgain() {
         catalogCalls.reset();
     }
 
