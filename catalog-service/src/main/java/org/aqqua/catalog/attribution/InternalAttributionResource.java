@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import org.aqqua.catalog.agreement.DataOwner;
 import org.aqqua.catalog.agreement.SharingAgreement;
 import org.aqqua.catalog.dataset.Dataset;
 import org.aqqua.catalog.dataset.DatasetService;
@@ -36,9 +35,8 @@ public class InternalAttributionResource {
     public DatasetAttribution get(@PathParam("id") UUID id) {
         Dataset d = datasets.get(id);
         SharingAgreement a = d.agreement;
-        DataOwner owner = a == null ? DataOwner.findBySubject(d.ownerSubject).orElse(null) : a.owner;
-        DatasetAttribution.Creator creator = owner == null ? null : new DatasetAttribution.Creator(
-                owner.displayName(), owner.givenName, owner.surname, owner.institute, owner.orcid);
+        DatasetAttribution.Creator creator = d.owner().map(owner -> new DatasetAttribution.Creator(
+                owner.displayName(), owner.givenName, owner.surname, owner.institute, owner.orcid)).orElse(null);
         return new DatasetAttribution(d.id, d.title, d.comment, d.instrument, d.instrumentName, d.sampleUnit,
                 d.sampledVolume, d.culture, d.ecotaxaProjectId, d.embargoUntil, creator,
                 a == null ? List.of() : List.copyOf(a.contributors), a == null ? null : a.acknowledgements,

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.aqqua.catalog.agreement.DataOwner;
 import org.aqqua.catalog.agreement.SharingAgreement;
 
 @Entity
@@ -78,6 +79,11 @@ public class Dataset extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whoever owns the dataset: its agreement's owner, or the owner registered under its subject. */
+    public Optional<DataOwner> owner() {
+        return agreement != null ? Optional.of(agreement.owner) : DataOwner.findBySubject(ownerSubject);
+    }
 
     public static List<Dataset> listOwnedBy(String ownerSubject, int limit) {
         return find("ownerSubject = ?1 order by createdAt, id", ownerSubject).page(0, limit).list();

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.aqqua.catalog.agreement.DataOwner;
-import org.aqqua.catalog.dataset.Dataset;
 import org.aqqua.catalog.dataset.DatasetService;
 import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
@@ -37,12 +36,8 @@ public class InternalOwnerContactResource {
     @GET
     @Transactional
     public OwnerContact get(@PathParam("id") UUID id) {
-        Dataset dataset = datasets.get(id);
-        DataOwner owner = dataset.agreement != null ? dataset.agreement.owner
-                : DataOwner.findBySubject(dataset.ownerSubject).orElse(null);
-        if (owner == null || owner.email == null || owner.erasedAt != null) {
-            throw ProblemException.notFound("Dataset " + id + " has no owner contact.");
-        }
+        DataOwner owner = datasets.get(id).owner().filter(o -> o.email != null && o.erasedAt == null)
+                .orElseThrow(() -> ProblemException.notFound("Dataset " + id + " has no owner contact."));
         return new OwnerContact(id, owner.displayName(), owner.email);
     }
 }

@@ -5,13 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.aqqua.catalog.client.CatalogDataset;
 import org.aqqua.catalog.client.CatalogDatasets;
@@ -26,6 +24,7 @@ import org.aqqua.metadata.AqquaMinimum.DatasetDefaults;
 import org.aqqua.metadata.Instrument;
 import org.aqqua.metadata.RowProblem;
 import org.aqqua.runtime.problem.ProblemException;
+import org.aqqua.runtime.files.ScratchDirectories;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,7 +70,7 @@ public class JobRunner {
         ProblemLog problems = new ProblemLog(jobId, dataSource, settings.maxReportedProblems());
         StoredKeys stored = null;
         try {
-            deleteTree(work);
+            ScratchDirectories.delete(work);
             Files.createDirectories(work);
             problems.clear();
             stored = new StoredKeys(work.resolve("stored-keys.txt"));
@@ -84,7 +83,7 @@ public class JobRunner {
             finish(job, Outcome.failed("internal error: " + e.getMessage()), counters, problems, stored, control);
         } finally {
             closeQuietly(stored);
-            deleteTree(work);
+            ScratchDirectories.delete(work);
         }
     }
 
@@ -221,17 +220,6 @@ public class JobRunner {
     private static void checkStop(BooleanSupplier stopRequested) {
         if (stopRequested.getAsBoolean()) {
             throw new JobCancelledException();
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warnf("Could not delete %s: %s", root, e.getMessage());
         }
     }
 

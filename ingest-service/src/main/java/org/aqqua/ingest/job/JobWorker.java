@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.aqqua.runtime.files.ScratchDirectories;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +47,7 @@ public class JobWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        JobRunner.deleteTree(settings.workRoot());
+        ScratchDirectories.delete(settings.workRoot());
         slots = new Semaphore(settings.concurrentJobs());
         executor = Executors.newFixedThreadPool(settings.concurrentJobs(), r -> new Thread(r, "ingest-job"));
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ingest-heartbeat"));

@@ -70,6 +70,11 @@ public class ArtefactSet extends PanacheEntityBase {
 
     /** Whether the public may download the files at {@code now}. */
     public boolean publicAt(Instant now) {
-        return publishedAt != null && !publishedAt.isAfter(now) && withdrawnAt == null;
+        return publishedBy(now) && withdrawnAt == null;
+    }
+
+    /** Whether the release published these files by {@code now} (withdrawn or not: a tombstone needs it too). */
+    public boolean publishedBy(Instant now) {
+        return publishedAt != null && !publishedAt.isAfter(now);
     }
 }

@@ -96,8 +96,9 @@ public final class Citation {
         return json.createArrayNode().add(item).toPrettyString() + "\n";
     }
 
-    private static List<String> present(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value);
+    /** A credit the owner may have left empty, as a list of none or one. */
+    static List<String> present(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip());
     }
 
     private static String bibtexEscape(String value) {

@@ -46,7 +46,7 @@ public final class DataCiteXml {
         return new Record(doi(doiPrefix, "aqqua." + d.id()), creators, contributors, d.title(),
                 context.publicationYear(), context.releaseDate(), period(e.firstObservedAt(), e.lastObservedAt()),
                 subjects(e.instruments()), List.of(e.images() + " images", e.bytes() + " bytes"),
-                context.description(), present(d.acknowledgements()), present(d.funding()),
+                context.description(), Citation.present(d.acknowledgements()), Citation.present(d.funding()),
                 e.minLatitude() == null ? null : new Box(e.minLongitude(), e.maxLongitude(), e.minLatitude(),
                         e.maxLatitude()), List.of());
     }
@@ -59,10 +59,6 @@ public final class DataCiteXml {
 
     static String period(Instant first, Instant last) {
         return first == null ? null : first + "/" + last;
-    }
-
-    private static List<String> present(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.strip());
     }
 
     public static void write(Record record, OutputStream out) throws XMLStreamException {

@@ -13,14 +13,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.aqqua.catalog.client.CatalogAttribution;
 import org.aqqua.catalog.client.CatalogDatasets;
 import org.aqqua.catalog.client.CatalogExports;
+import org.aqqua.runtime.files.ScratchDirectories;
 
 /**
  * Builds every artefact of one dataset's release in a scratch folder, checks them ({@link ArtefactChecks}) and
@@ -114,7 +113,7 @@ public class DatasetArtefacts {
             return new Built(datasetId, prefix, dataset.extent().images(), files, problems, dataset, dataCite.doi(),
                     citation.text(), json.writeValueAsString(schemaOrg));
         } finally {
-            deleteTree(dir);
+            ScratchDirectories.delete(dir);
         }
     }
 
@@ -129,13 +128,5 @@ public class DatasetArtefacts {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return new Artefact(name, mediaType, Files.size(dir.resolve(name)), HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -128,7 +128,7 @@ public class ReleaseArtefacts {
     public Optional<ArtefactSet> publicSet(UUID datasetId) {
         Instant now = clock.instant();
         ArtefactSet set = QuarkusTransaction.requiringNew().call(() -> ArtefactSet.<ArtefactSet>findById(datasetId));
-        if (set != null && set.publishedAt != null && !set.publishedAt.isAfter(now) && set.withdrawnAt != null) {
+        if (set != null && set.publishedBy(now) && set.withdrawnAt != null) {
             throw ProblemException.of(Response.Status.GONE, "withdrawn", "Dataset " + datasetId
                     + " was withdrawn on " + set.withdrawnAt + ": " + set.withdrawalReason);
         }

@@ -77,7 +77,7 @@ public class LandingPageResource {
         }
         Instant now = clock.instant();
         ArtefactSet set = QuarkusTransaction.requiringNew().call(() -> ArtefactSet.<ArtefactSet>findById(datasetId));
-        if (set == null || set.publishedAt == null || set.publishedAt.isAfter(now)) {
+        if (set == null || !set.publishedBy(now)) {
             return notFound();
         }
         if (set.withdrawnAt != null) {

@@ -70,20 +70,22 @@ public class OwnerNotices {
         Instant now = clock.instant();
         int sent = 0;
         for (CatalogReleaseFacts dataset : planner.dueAt(now.plus(before))) {
-            if (send(dataset.id(), UPCOMING, now, dataset.title(), upcoming(dataset))) {
+            String subject = "AqQua: \"" + dataset.title() + "\" will be public on "
+                    + dataset.embargoUntil().atOffset(ZoneOffset.UTC).toLocalDate();
+            if (send(dataset.id(), UPCOMING, now, subject, upcoming(dataset))) {
                 sent++;
             }
         }
         for (UUID released : ledger.releasedWithoutNotice()) {
             String title = catalog.find(released).map(d -> d.title()).orElse("your dataset");
-            if (send(released, RELEASED, now, title, released(released, title))) {
+            if (send(released, RELEASED, now, "AqQua: \"" + title + "\" is now public", released(released, title))) {
                 sent++;
             }
         }
         return sent;
     }
 
-    private boolean send(UUID datasetId, String kind, Instant now, String title, String body) {
+    private boolean send(UUID datasetId, String kind, Instant now, String subject, String body) {
         if (!ledger.claim(datasetId, kind, now)) {
             return false;
         }
@@ -94,8 +96,6 @@ public class OwnerNotices {
                         "no owner contact (erased on request); nothing sent");
                 return false;
             }
-            String subject = kind.equals(UPCOMING) ? "AqQua: \"" + title + "\" will be public on "
-                    + releaseDate(datasetId) : "AqQua: \"" + title + "\" is now public";
             mailer.send(Mail.withText(contact.get().email(), subject, "Dear " + contact.get().name() + ",\n\n"
                     + body + "\nAqQua data platform\n"));
             audit.record("notices", "notify-" + kind, datasetId, AuditEntry.Outcome.succeeded,
@@ -109,11 +109,6 @@ public class OwnerNotices {
                     "sending failed, retried on the next run: " + e.getClass().getSimpleName());
             return false;
         }
-    }
-
-    private String releaseDate(UUID datasetId) {
-        return catalog.find(datasetId).map(d -> d.embargoUntil()).orElse(planner.policy().releaseInstant())
-                .atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     private String upcoming(CatalogReleaseFacts dataset) {
