@@ -16,8 +16,12 @@ import org.aqqua.metadata.RowProblem;
 @ApplicationScoped
 public class JobProblems {
 
+    /**
+     * File by file and line by line, as a provider fixes them: problems are numbered as found, and images are
+     * decoded in parallel, so the order found is not the same from one run to the next.
+     */
     private static final String SELECT = "select file, line, field, value, reason from job_problem "
-            + "where job_id = ? and seq > ? order by seq limit ?";
+            + "where job_id = ? order by file nulls first, line nulls first, seq";
 
     private final DataSource dataSource;
 
@@ -31,37 +35,49 @@ public class JobProblems {
         return page;
     }
 
-    /** Every stored problem in the order found, read in chunks so the report never sits in memory. */
+    /** Every stored problem, streamed from one cursor so the report never sits in memory. */
     void forEach(UUID jobId, Consumer<RowProblem> each) {
-        int chunk = 5000;
-        int offset = 0;
-        int read;
-        do {
-            int[] count = {0};
-            read(jobId, offset, chunk, problem -> {
-                count[0]++;
-                each.accept(problem);
-            });
-            read = count[0];
-            offset += read;
-        } while (read == chunk);
+        read(SELECT, jobId, each, query -> query.setFetchSize(5000));
     }
 
     private void read(UUID jobId, int offset, int limit, Consumer<RowProblem> each) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SELECT)) {
-            query.setObject(1, jobId);
+        read(SELECT + " offset ? limit ?", jobId, each, query -> {
             query.setInt(2, offset);
             query.setInt(3, limit);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    int line = rows.getInt(2);
-                    each.accept(new RowProblem(rows.getString(1), rows.wasNull() ? null : line, rows.getString(3),
-                            rows.getString(4), rows.getString(5)));
+        });
+    }
+
+    private void read(String sql, UUID jobId, Consumer<RowProblem> each, QuerySetup setup) {
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams a result by its fetch size only inside a transaction.
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, jobId);
+                setup.apply(query);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        int line = rows.getInt(2);
+                        Integer lineOrNone = rows.wasNull() ? null : line;
+                        each.accept(new RowProblem(rows.getString(1), lineOrNone, rows.getString(3),
+                                rows.getString(4), rows.getString(5)));
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the report of job " + jobId, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface QuerySetup {
+        void apply(PreparedStatement query) throws SQLException;
     }
 }
