@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -24,7 +26,8 @@ import org.apache.commons.io.input.BoundedInputStream;
  * outside the folder, links, encrypted entries, bombs, archives nested too deep, and truncated or corrupt data.
  * Zips inside the archive (UVP6 bundles carry {@code *Images.zip}) are unpacked in place: their entries appear
  * under a folder with the zip's own name, so {@code b_da_19_Images.zip/ecotaxa_b_da_19.tsv} is how a report
- * names the table inside.
+ * names the table inside. Images of a zip are not written out: they are read from the zip when needed
+ * ({@link UnpackedArchive}).
  */
 @ApplicationScoped
 public class ArchiveExtractor {
@@ -36,27 +39,50 @@ public class ArchiveExtractor {
     }
 
     /**
-     * Unpacks {@code archive} into {@code target} (created if needed); {@code packedBytesRead} hears how far into
-     * the archive the reading is, for progress.
+     * Unpacks {@code archive} into {@code target} (created if needed), leaving the images of zips in place
+     * ({@link UnpackedArchive}); {@code packedBytesRead} hears how far into the archive the reading is, for
+     * progress. The archive file must stay until the returned tree is closed when it
+     * {@link UnpackedArchive#readsInPlace() reads in place}.
      */
-    public long extract(Path archive, Path target, LongConsumer packedBytesRead)
+    public UnpackedArchive extract(Path archive, Path target, LongConsumer packedBytesRead)
+            throws IOException, ArchiveRefusedException {
+        return extract(archive, target, packedBytesRead, true);
+    }
+
+    /** Unpacks everything to disk: for an archive that is itself part of a larger tree (a landing prefix). */
+    public void extractAll(Path archive, Path target) throws IOException, ArchiveRefusedException {
+        extract(archive, target, bytes -> { }, false).close();
+    }
+
+    private UnpackedArchive extract(Path archive, Path target, LongConsumer packedBytesRead, boolean imagesInPlace)
             throws IOException, ArchiveRefusedException {
         Files.createDirectories(target);
-        UnpackBudget budget = new UnpackBudget(limits);
+        Path root = target.toRealPath();
         ArchiveFormat format;
         try (InputStream in = Files.newInputStream(archive)) {
             format = ArchiveFormat.detect(in).orElseThrow(() -> new ArchiveRefusedException(null,
                     "not a zip, tar or gzip-compressed tar archive (checked from its first bytes)"));
         }
-        switch (format) {
-            case ZIP -> unzip(archive, target.toRealPath(), budget, 0, packedBytesRead);
-            case TAR, GZIP -> untar(archive, format, target.toRealPath(), budget, packedBytesRead);
+        Unpacking unpacking = new Unpacking(new UnpackBudget(limits), imagesInPlace, new ArrayList<>());
+        try {
+            switch (format) {
+                case ZIP -> unzip(archive, root, unpacking, 0, packedBytesRead);
+                case TAR, GZIP -> untar(archive, format, root, unpacking, packedBytesRead);
+            }
+        } catch (IOException | ArchiveRefusedException | RuntimeException e) {
+            new UnpackedArchive(root, unpacking.mounts(), 0).close();
+            throw e;
         }
-        return budget.totalBytes();
+        return new UnpackedArchive(root, unpacking.mounts(), unpacking.budget().totalBytes());
     }
 
-    private void unzip(Path zip, Path root, UnpackBudget budget, int depth, LongConsumer progress)
+    /** One archive being unpacked: its limits, whether zip images stay in place, and the zips they stay in. */
+    private record Unpacking(UnpackBudget budget, boolean imagesInPlace, List<ZipMount> mounts) {
+    }
+
+    private void unzip(Path zip, Path root, Unpacking unpacking, int depth, LongConsumer progress)
             throws IOException, ArchiveRefusedException {
+        UnpackBudget budget = unpacking.budget();
         ZipFile file;
         try {
             file = ZipFile.builder().setPath(zip).get();
@@ -64,7 +90,9 @@ public class ArchiveExtractor {
             throw new ArchiveRefusedException(depth == 0 ? null : root.getFileName().toString(),
                     "truncated or corrupt zip archive: " + e.getMessage(), e);
         }
-        try (file) {
+        ZipMount mount = new ZipMount(root, file);
+        boolean keptAny = false;
+        try {
             Enumeration<ZipArchiveEntry> entries = file.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
@@ -87,27 +115,42 @@ public class ArchiveExtractor {
                 }
                 Files.createDirectories(path.getParent());
                 long packed = entry.getCompressedSize() < 0 ? 1 : entry.getCompressedSize();
-                try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
-                    budget.copy(name, in, out, () -> packed);
-                } catch (UnsupportedZipFeatureException e) {
-                    throw new ArchiveRefusedException(name, "unsupported zip feature: " + e.getMessage(), e);
-                } catch (EOFException e) {
-                    throw new ArchiveRefusedException(name, "truncated zip entry", e);
-                } catch (IOException e) {
-                    throw new ArchiveRefusedException(name, "corrupt zip entry: " + e.getMessage(), e);
+                if (unpacking.imagesInPlace() && ZipMount.keepsInPlace(file, entry)) {
+                    budget.reserve(name, entry.getSize(), packed);
+                    mount.kept(entry, path);
+                    keptAny = true;
+                } else {
+                    try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
+                        budget.copy(name, in, out, () -> packed);
+                    } catch (UnsupportedZipFeatureException e) {
+                        throw new ArchiveRefusedException(name, "unsupported zip feature: " + e.getMessage(), e);
+                    } catch (EOFException e) {
+                        throw new ArchiveRefusedException(name, "truncated zip entry", e);
+                    } catch (IOException e) {
+                        throw new ArchiveRefusedException(name, "corrupt zip entry: " + e.getMessage(), e);
+                    }
                 }
                 if (depth == 0) {
                     progress.accept(entry.getDataOffset() + packed);
                 }
                 if (isZip(name)) {
-                    unzipNested(path, name, budget, depth + 1, progress);
+                    unzipNested(path, name, unpacking, depth + 1, progress);
                 }
+            }
+        } finally {
+            if (keptAny) {
+                unpacking.mounts().add(mount);
+            } else {
+                file.close();
             }
         }
     }
 
-    /** Replaces a nested zip file by a folder of the same name holding its entries. */
-    private void unzipNested(Path zip, String name, UnpackBudget budget, int depth, LongConsumer progress)
+    /**
+     * Replaces a nested zip file by a folder of the same name holding its entries; the zip itself is kept beside
+     * it (as {@code name.packed}) while its images are read from it.
+     */
+    private void unzipNested(Path zip, String name, Unpacking unpacking, int depth, LongConsumer progress)
             throws IOException, ArchiveRefusedException {
         if (depth > limits.maxNestingDepth()) {
             throw new ArchiveRefusedException(name, "archives nested more than " + limits.maxNestingDepth()
@@ -115,20 +158,25 @@ public class ArchiveExtractor {
         }
         Path packed = zip.resolveSibling(zip.getFileName() + ".packed");
         Files.move(zip, packed);
-        Path folder = Files.createDirectories(zip);
+        Path folder = Files.createDirectories(zip).toRealPath();
         try {
-            unzip(packed, folder.toRealPath(), budget, depth, progress);
+            unzip(packed, folder, unpacking, depth, progress);
         } catch (ArchiveRefusedException e) {
             throw e.entry() == null || e.entry().equals(folder.getFileName().toString())
                     ? new ArchiveRefusedException(name, e.getMessage(), e)
                     : new ArchiveRefusedException(name + "/" + e.entry(), e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(packed);
+            List<ZipMount> mounts = unpacking.mounts();
+            boolean readInPlace = !mounts.isEmpty() && mounts.get(mounts.size() - 1).folder().equals(folder);
+            if (!readInPlace) {
+                Files.deleteIfExists(packed);
+            }
         }
     }
 
-    private void untar(Path archive, ArchiveFormat format, Path root, UnpackBudget budget, LongConsumer progress)
+    private void untar(Path archive, ArchiveFormat format, Path root, Unpacking unpacking, LongConsumer progress)
             throws IOException, ArchiveRefusedException {
+        UnpackBudget budget = unpacking.budget();
         try (InputStream file = Files.newInputStream(archive);
                 BoundedInputStream counted = BoundedInputStream.builder().setInputStream(file).get();
                 InputStream raw = format == ArchiveFormat.GZIP
@@ -167,7 +215,7 @@ public class ArchiveExtractor {
                 }
                 progress.accept(counted.getCount());
                 if (isZip(name)) {
-                    unzipNested(path, name, budget, 1, bytes -> { });
+                    unzipNested(path, name, unpacking, 1, bytes -> { });
                 }
             }
         }

@@ -44,18 +44,30 @@ final class UnpackBudget {
         int n;
         while ((n = in.read(buffer)) > 0) {
             written += n;
-            totalBytes += n;
-            if (totalBytes > limits.maxTotalSize().asLongValue()) {
-                throw new ArchiveRefusedException(entry, "the archive unpacks to more than "
-                        + limits.maxTotalSize().asLongValue() + " bytes (aqqua.ingest.archive.max-total-size)");
-            }
-            long packed = Math.max(1, packedBytes.getAsLong());
-            if (written > RATIO_FLOOR_BYTES && written / packed > limits.maxCompressionRatio()) {
-                throw new ArchiveRefusedException(entry, "compression ratio over " + limits.maxCompressionRatio()
-                        + ":1 — this looks like a zip bomb (aqqua.ingest.archive.max-compression-ratio)");
-            }
+            spend(entry, n, written, packedBytes.getAsLong());
             out.write(buffer, 0, n);
         }
         return written;
+    }
+
+    /**
+     * Spends an entry left in its zip at the size the zip declares; reading it later gives exactly that many
+     * bytes or fails ({@link ZipMount#read}), so a declared size cannot hide a bomb.
+     */
+    void reserve(String entry, long size, long packedBytes) throws ArchiveRefusedException {
+        spend(entry, size, size, packedBytes);
+    }
+
+    private void spend(String entry, long bytes, long entryBytes, long packedBytes) throws ArchiveRefusedException {
+        totalBytes += bytes;
+        if (totalBytes > limits.maxTotalSize().asLongValue()) {
+            throw new ArchiveRefusedException(entry, "the archive unpacks to more than "
+                    + limits.maxTotalSize().asLongValue() + " bytes (aqqua.ingest.archive.max-total-size)");
+        }
+        long packed = Math.max(1, packedBytes);
+        if (entryBytes > RATIO_FLOOR_BYTES && entryBytes / packed > limits.maxCompressionRatio()) {
+            throw new ArchiveRefusedException(entry, "compression ratio over " + limits.maxCompressionRatio()
+                    + ":1 — this looks like a zip bomb (aqqua.ingest.archive.max-compression-ratio)");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aqqua.ingest.archive.UnpackedArchive;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +39,13 @@ public final class BundleReader {
     }
 
     /** Reads every table under {@code root}; returns how many tables and bins were found (0: nothing to ingest). */
-    public int read(Path root, TableListener listener) throws IOException {
+    public int read(UnpackedArchive tree, TableListener listener) throws IOException {
+        Path root = tree.root();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        Predicate<String> imageExists = path -> isInside(root, path) && Files.isRegularFile(root.resolve(path));
+        Predicate<String> imageExists = path -> isInside(root, path) && tree.isFile(root.resolve(path).normalize());
         int tables = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();

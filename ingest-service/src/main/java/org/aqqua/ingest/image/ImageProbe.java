@@ -1,6 +1,7 @@
 package org.aqqua.ingest.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Checks that a file is an image AqQua can use, by decoding it: PNG, JPEG, GIF, TIFF or BMP by content, at most
@@ -29,37 +31,51 @@ public final class ImageProbe {
     private static final long FULL_DECODE_PIXELS = 4_000_000L;
 
     public ProbedImage probe(Path file) throws IOException, ImageRefusedException {
-        ImageFormat format = detect(file);
-        String sha256 = sha256(file);
-        long bytes = Files.size(file);
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            ImageReader reader = reader(format);
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if ((long) width * height > MAX_PIXELS) {
-                    throw new ImageRefusedException("image is " + width + "×" + height
-                            + " px, over the limit of 20000×20000 px");
-                }
-                decode(reader, width, height);
-                return new ProbedImage(format, width, height, bytes, sha256);
-            } catch (IOException | RuntimeException e) {
-                throw new ImageRefusedException("cannot decode the " + format.wireName().toUpperCase()
-                        + " image: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-            } finally {
-                reader.dispose();
-            }
-        }
-    }
-
-    private static ImageFormat detect(Path file) throws IOException, ImageRefusedException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(ImageFormat.MAGIC_BYTES);
         }
-        return ImageFormat.detect(head, head.length).orElseThrow(() -> new ImageRefusedException(
-                "not an image: the content is not PNG, JPEG, GIF, TIFF or BMP"));
+        ImageFormat format = detect(head);
+        String sha256 = sha256(file);
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            return check(format, input, Files.size(file), sha256);
+        }
+    }
+
+    /** The same for an image already in memory (read from its zip): one pass over the bytes, no temporary file. */
+    public ProbedImage probe(byte[] content) throws IOException, ImageRefusedException {
+        ImageFormat format = detect(content);
+        MessageDigest digest = sha256Digest();
+        String sha256 = HexFormat.of().formatHex(digest.digest(content));
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+            return check(format, input, content.length, sha256);
+        }
+    }
+
+    private static ProbedImage check(ImageFormat format, ImageInputStream input, long bytes, String sha256)
+            throws ImageRefusedException {
+        ImageReader reader = reader(format);
+        try {
+            reader.setInput(input, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if ((long) width * height > MAX_PIXELS) {
+                throw new ImageRefusedException("image is " + width + "×" + height
+                        + " px, over the limit of 20000×20000 px");
+            }
+            decode(reader, width, height);
+            return new ProbedImage(format, width, height, bytes, sha256);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageRefusedException("cannot decode the " + format.wireName().toUpperCase()
+                    + " image: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageFormat detect(byte[] head) throws ImageRefusedException {
+        return ImageFormat.detect(head, Math.min(head.length, ImageFormat.MAGIC_BYTES)).orElseThrow(
+                () -> new ImageRefusedException("not an image: the content is not PNG, JPEG, GIF, TIFF or BMP"));
     }
 
     private static ImageReader reader(ImageFormat format) throws ImageRefusedException {

@@ -1,6 +1,7 @@
 package org.aqqua.ingest.image;
 
 import io.minio.MinioAsyncClient;
+import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
@@ -9,6 +10,7 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +42,17 @@ public class ImageStore {
         try {
             return s3.uploadObject(UploadObjectArgs.builder().bucket(BUCKET).object(keyOf(image.sha256()))
                     .filename(file.toString()).contentType(image.format().mediaType()).build());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The same for an image in memory (read from its zip). */
+    public CompletableFuture<?> put(byte[] content, ProbedImage image) {
+        try {
+            return s3.putObject(PutObjectArgs.builder().bucket(BUCKET).object(keyOf(image.sha256()))
+                    .stream(new ByteArrayInputStream(content), content.length, -1)
+                    .contentType(image.format().mediaType()).build());
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -17,6 +17,7 @@ import org.aqqua.catalog.client.CatalogImages;
 import org.aqqua.catalog.client.RegistrationResult;
 import org.aqqua.ingest.archive.ArchiveExtractor;
 import org.aqqua.ingest.archive.ArchiveRefusedException;
+import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.ingest.bundle.BundleReader;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageStore;
@@ -110,7 +111,7 @@ public class JobRunner {
         }
         markReceiving(dataset);
         PhaseTimer timer = new PhaseTimer(job.id);
-        Path tree;
+        UnpackedArchive tree;
         try {
             tree = materialise(job, new SourceRun(work, counters.bytesRead::set, stopRequested), timer);
         } catch (ArchiveRefusedException refused) {
@@ -120,15 +121,22 @@ public class JobRunner {
         } catch (SourceFailedException failed) {
             return Outcome.failed(failed.getMessage());
         }
-        checkStop(stopRequested);
+        try (tree) {
+            return validateStoreRegister(job, work, tree, dataset, counters, problems, stored, stopRequested, timer);
+        }
+    }
 
+    private Outcome validateStoreRegister(Job job, Path work, UnpackedArchive tree, CatalogDataset dataset,
+            JobCounters counters, ProblemLog problems, StoredKeys stored, BooleanSupplier stopRequested,
+            PhaseTimer timer) throws Exception {
+        checkStop(stopRequested);
         jobs.state(job.id, JobState.VALIDATING);
         ExecutorService decoders = Executors.newFixedThreadPool(settings.effectiveDecodeThreads());
         try (RegistrationFile registration = new RegistrationFile(work.resolve("registration.ndjson"), mapper)) {
-            RowPipeline pipeline = new RowPipeline(tree.toRealPath(), defaults(dataset), job.policy, problems,
+            RowPipeline pipeline = new RowPipeline(tree, defaults(dataset), job.policy, problems,
                     counters, probe, imageStore, registration, stored, decoders,
                     settings.effectiveDecodeThreads(), settings.storageConcurrency(), stopRequested);
-            int tables = new BundleReader((int) settings.maxLineSize().asLongValue()).read(tree.toRealPath(), pipeline);
+            int tables = new BundleReader((int) settings.maxLineSize().asLongValue()).read(tree, pipeline);
             if (tables == 0) {
                 problems.add(RowProblem.ofFile(null, "Nothing relevant to import: no EcoTaxa table "
                         + "(ecotaxa*.tsv or ecotaxa*.txt), AqQua CSV table (a .csv with a 'file' column) or IFCB "
@@ -160,24 +168,29 @@ public class JobRunner {
         }
     }
 
-    /** The job's data as a folder tree on scratch disk: fetched from its source, unpacked if it is an archive. */
-    private Path materialise(Job job, SourceRun run, PhaseTimer timer) throws Exception {
+    /**
+     * The job's data as a folder tree: fetched from its source, unpacked if it is an archive (a zip's images are
+     * then read from it in place, so the archive stays until the job is done).
+     */
+    private UnpackedArchive materialise(Job job, SourceRun run, PhaseTimer timer) throws Exception {
         Fetched fetched = sources.reader(job).fetch(job, run);
         if (job.archiveBytes != fetched.bytes() || job.archiveSha256 == null) {
             jobs.recordFetched(job.id, fetched.bytes(), fetched.sha256());
         }
         timer.lap("source copied to scratch disk (" + job.sourceKind.wireName() + ")");
         if (!fetched.archive()) {
-            return fetched.path();
+            return UnpackedArchive.onDisk(fetched.path().toRealPath());
         }
-        Path tree = run.work().resolve("tree");
+        UnpackedArchive tree = null;
         try {
-            extractor.extract(fetched.path(), tree, bytes -> { });
-            timer.lap("archive unpacked");
+            tree = extractor.extract(fetched.path(), run.work().resolve("tree"), bytes -> { });
+            timer.lap("archive unpacked" + (tree.readsInPlace() ? " (images left in the zip)" : ""));
+            return tree;
         } finally {
-            Files.deleteIfExists(fetched.path());
+            if (tree == null || !tree.readsInPlace()) {
+                Files.deleteIfExists(fetched.path());
+            }
         }
-        return tree;
     }
 
     private void finish(Job job, Outcome outcome, JobCounters counters, ProblemLog problems, StoredKeys stored,

@@ -1,17 +1,19 @@
 package org.aqqua.ingest.job;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.aqqua.catalog.client.CatalogImage;
+import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.ingest.bundle.TableListener;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageRefusedException;
@@ -34,7 +36,12 @@ import org.aqqua.metadata.SourceRow;
  */
 final class RowPipeline implements TableListener {
 
-    private final Path tree;
+    /** Bytes of images read from their zip and not yet stored: what reading in place may hold in memory. */
+    private static final int IN_MEMORY_BYTES = 32 * 1024 * 1024;
+
+    private final UnpackedArchive tree;
+    private final Path root;
+    private final Semaphore inMemory = new Semaphore(IN_MEMORY_BYTES);
     private final DatasetDefaults defaults;
     private final JobPolicy policy;
     private final ProblemLog problems;
@@ -55,10 +62,11 @@ final class RowPipeline implements TableListener {
     private final Map<String, Set<String>> reportedFields = new HashMap<>();
     private SourceFields fields;
 
-    RowPipeline(Path tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems, JobCounters counters,
+    RowPipeline(UnpackedArchive tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems, JobCounters counters,
             ImageProbe probe, ImageStore store, RegistrationFile registration, StoredKeys storedKeys,
             ExecutorService decoders, int decodeThreads, int storageConcurrency, BooleanSupplier cancelled) {
         this.tree = tree;
+        this.root = tree.root();
         this.defaults = defaults;
         this.policy = policy;
         this.problems = problems;
@@ -106,8 +114,8 @@ final class RowPipeline implements TableListener {
                 valid = false;
             }
         }
-        Path image = row.imagePath() == null ? null : tree.resolve(row.imagePath()).normalize();
-        if (image == null || !image.startsWith(tree) || !Files.isRegularFile(image)) {
+        Path image = row.imagePath() == null ? null : root.resolve(row.imagePath()).normalize();
+        if (image == null || !image.startsWith(root) || !tree.isFile(image)) {
             if (valid) {
                 problems.add(RowProblem.ofField(row.file(), row.line(), fields.image(), row.imagePath(),
                         "missing image"));
@@ -140,39 +148,67 @@ final class RowPipeline implements TableListener {
     }
 
     private void check(SourceRow row, Path image, boolean valid, SourceFields rowFields) throws IOException {
-        ProbedImage probed;
+        OptionalLong inPlace = tree.inPlaceSize(image);
+        int held = (int) inPlace.orElse(0);
+        inMemory.acquireUninterruptibly(held);
+        boolean handedToStore = false;
         try {
-            probed = probe.probe(image);
-        } catch (ImageRefusedException refused) {
-            problems.add(RowProblem.ofField(row.file(), row.line(), rowFields.image(), row.imagePath(),
-                    refused.getMessage()));
-            counters.rowsInvalid.incrementAndGet();
-            return;
-        }
-        if (!valid) {
-            counters.rowsInvalid.incrementAndGet();
-            return;
-        }
-        counters.rowsValid.incrementAndGet();
-        if (policy == JobPolicy.ALL_OR_NOTHING && problems.count() > 0) {
-            return;
-        }
-        storagePermits.acquireUninterruptibly();
-        store.put(image, probed).whenComplete((done, error) -> {
+            byte[] content = null;
+            ProbedImage probed;
             try {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
+                if (inPlace.isPresent()) {
+                    content = tree.readInPlace(image);
+                    probed = probe.probe(content);
                 } else {
-                    storedKeys.add(ImageStore.keyOf(probed.sha256()));
-                    registration.write(line(row, probed));
-                    counters.imagesStored.incrementAndGet();
+                    probed = probe.probe(image);
                 }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                storagePermits.release();
+            } catch (ImageRefusedException refused) {
+                refuse(row, rowFields, refused.getMessage());
+                return;
+            } catch (IOException unreadable) {
+                if (!inPlace.isPresent()) {
+                    throw unreadable;
+                }
+                refuse(row, rowFields, "cannot be read from the archive: " + unreadable.getMessage());
+                return;
             }
-        });
+            if (!valid) {
+                counters.rowsInvalid.incrementAndGet();
+                return;
+            }
+            counters.rowsValid.incrementAndGet();
+            if (policy == JobPolicy.ALL_OR_NOTHING && problems.count() > 0) {
+                return;
+            }
+            storagePermits.acquireUninterruptibly();
+            CompletableFuture<?> put = content != null ? store.put(content, probed) : store.put(image, probed);
+            handedToStore = true;
+            put.whenComplete((done, error) -> {
+                try {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    } else {
+                        storedKeys.add(ImageStore.keyOf(probed.sha256()));
+                        registration.write(line(row, probed));
+                        counters.imagesStored.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    storagePermits.release();
+                    inMemory.release(held);
+                }
+            });
+        } finally {
+            if (!handedToStore) {
+                inMemory.release(held);
+            }
+        }
+    }
+
+    private void refuse(SourceRow row, SourceFields rowFields, String reason) {
+        problems.add(RowProblem.ofField(row.file(), row.line(), rowFields.image(), row.imagePath(), reason));
+        counters.rowsInvalid.incrementAndGet();
     }
 
     private static CatalogImage line(SourceRow row, ProbedImage image) {

@@ -110,7 +110,7 @@ class LandingReader implements SourceReader {
     /** Unpacks an archive of the tree into a folder of its own name; a refused entry is named below it. */
     private void unpack(Path archive, Path tree, String relative) throws Exception {
         try {
-            extractor.extract(archive, LandingPaths.inTree(tree, relative), bytes -> { });
+            extractor.extractAll(archive, LandingPaths.inTree(tree, relative));
         } catch (ArchiveRefusedException refused) {
             throw new ArchiveRefusedException(refused.entry() == null ? relative : relative + "/" + refused.entry(),
                     refused.getMessage(), refused);

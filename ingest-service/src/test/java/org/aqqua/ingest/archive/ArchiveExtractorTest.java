@@ -8,10 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -55,26 +58,93 @@ class ArchiveExtractorTest {
 
     /** Unpacks into {@code tree} (a fresh folder each time, {@code tree-2}, ... after the first). */
     long extract(ArchiveLimits limits, Path archive) throws Exception {
+        try (UnpackedArchive unpacked = unpack(limits, archive)) {
+            return unpacked.unpackedBytes();
+        }
+    }
+
+    UnpackedArchive unpack(ArchiveLimits limits, Path archive) throws Exception {
         Path target = work.resolve(runs++ == 0 ? "tree" : "tree-" + runs);
         return new ArchiveExtractor(limits).extract(archive, target, bytes -> { });
     }
 
     @Test
     void upstreamZipUnpacksWithItsSampleFoldersAtTheRoot() throws Exception {
-        extract(GENEROUS, FIXTURES.resolve("import_test.zip"));
-        assertThat(work.resolve("tree/m106_mn01_n1_sml/ecotaxa_m106_mn01_n1_sml.tsv")).isRegularFile();
-        assertThat(work.resolve("tree/m106_mn01_n2_sml/m106_mn01_n2_sml_1111.jpg")).isRegularFile();
+        try (UnpackedArchive tree = unpack(GENEROUS, FIXTURES.resolve("import_test.zip"))) {
+            Path root = tree.root();
+            assertThat(root.resolve("m106_mn01_n1_sml/ecotaxa_m106_mn01_n1_sml.tsv")).isRegularFile();
+            Path image = root.resolve("m106_mn01_n2_sml/m106_mn01_n2_sml_1111.jpg");
+            assertThat(tree.isFile(image)).isTrue();
+            assertThat(image).as("images are read from the zip, not written out").doesNotExist();
+            assertThat(tree.readInPlace(image)).hasSize((int) tree.inPlaceSize(image).orElseThrow())
+                    .startsWith(0xFF, 0xD8); // a JPEG's start-of-image marker
+            assertThat(tree.isFile(root.resolve("m106_mn01_n2_sml/no_such_image.jpg"))).isFalse();
+        }
     }
 
     @Test
     void nestedUvp6ImagesZipBecomesAFolderOfTheSameName() throws Exception {
-        extract(GENEROUS, FIXTURES.resolve("UVP6_example.zip"));
-        Path inner = work.resolve("tree/b_da_19_Images.zip");
-        assertThat(inner).isDirectory();
-        assertThat(inner.resolve("ecotaxa_b_da_19.tsv")).isRegularFile();
-        try (var pngs = Files.walk(inner)) {
-            assertThat(pngs.filter(p -> p.toString().endsWith(".png")).count()).isEqualTo(15);
+        try (UnpackedArchive tree = unpack(GENEROUS, FIXTURES.resolve("UVP6_example.zip"))) {
+            Path inner = tree.root().resolve("b_da_19_Images.zip");
+            assertThat(inner).isDirectory();
+            assertThat(inner.resolve("ecotaxa_b_da_19.tsv")).isRegularFile();
+            Path png = inner.resolve("sub1/20200205-111823_3.png");
+            assertThat(tree.isFile(png)).isTrue();
+            assertThat(tree.readInPlace(png)).hasSize(1413).startsWith(0x89, 'P', 'N', 'G');
         }
+    }
+
+    @Test
+    void imagesAreLeftInTheZipOnlyWhenTheyAreImagesSmallEnoughToReadWhole() throws Exception {
+        byte[] large = new byte[(int) ZipMount.MAX_IN_PLACE_BYTES + 1];
+        new Random(1).nextBytes(large); // incompressible, as image data is
+        Path archive = write("mixed.zip", zip("s/a.png", new byte[100], "s/big.tif", large, "s/notes.txt",
+                new byte[10], "s/ecotaxa_s.tsv", new byte[10]));
+        try (UnpackedArchive tree = unpack(GENEROUS, archive)) {
+            Path folder = tree.root().resolve("s");
+            assertThat(tree.inPlaceSize(folder.resolve("a.png"))).hasValue(100);
+            assertThat(folder.resolve("a.png")).doesNotExist();
+            assertThat(folder.resolve("big.tif")).isRegularFile().hasSize(large.length);
+            assertThat(folder.resolve("notes.txt")).isRegularFile();
+            assertThat(folder.resolve("ecotaxa_s.tsv")).isRegularFile();
+            assertThat(tree.inPlaceSize(folder.resolve("big.tif"))).isEmpty();
+            assertThat(tree.unpackedBytes()).isEqualTo(100 + large.length + 10 + 10);
+        }
+    }
+
+    @Test
+    void anEntryThatInflatesPastItsDeclaredSizeIsCorrupt() throws Exception {
+        byte[] zip = zip("a.png", new byte[100]);
+        // Lower the declared size in the central directory: the data still inflates to 100 bytes.
+        ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int central = indexOf(zip, new byte[] {'P', 'K', 1, 2});
+        bytes.putInt(central + 24, 10);
+        try (UnpackedArchive tree = unpack(GENEROUS, write("lying.zip", zip))) {
+            Path image = tree.root().resolve("a.png");
+            assertThat(tree.inPlaceSize(image)).hasValue(10);
+            assertThatThrownBy(() -> tree.readInPlace(image)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("holds more bytes than the 10 its zip declares");
+        }
+    }
+
+    @Test
+    void everythingGoesToDiskWhenAskedTo() throws Exception {
+        new ArchiveExtractor(GENEROUS).extractAll(FIXTURES.resolve("UVP6_example.zip"), work.resolve("all"));
+        assertThat(work.resolve("all/b_da_19_Images.zip/sub1/20200205-111823_3.png")).isRegularFile().hasSize(1413);
+        assertThat(work.resolve("all/b_da_19_Images.zip.packed")).doesNotExist();
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
     }
 
     @Test

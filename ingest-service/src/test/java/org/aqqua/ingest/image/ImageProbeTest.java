@@ -71,6 +71,21 @@ class ImageProbeTest {
                 .hasMessage("not an image: the content is not PNG, JPEG, GIF, TIFF or BMP");
     }
 
+    /** Images read from their zip are probed in memory: the same answer, the same refusals, as from a file. */
+    @Test
+    void anImageInMemoryIsProbedAsItsFileIs() throws Exception {
+        for (String name : new String[] {"images/0128.png", "images/9990.jpg", "images/4261.gif"}) {
+            Path file = DATA.resolve(name);
+            assertThat(probe.probe(Files.readAllBytes(file))).as(name).isEqualTo(probe.probe(file));
+        }
+        byte[] jpeg = Files.readAllBytes(DATA.resolve("images/9990.jpg"));
+        assertThatThrownBy(() -> probe.probe(Arrays.copyOf(jpeg, jpeg.length * 2 / 3)))
+                .isInstanceOf(ImageRefusedException.class).hasMessageContaining("cannot decode the JPEG image");
+        assertThatThrownBy(() -> probe.probe("object_id\tobject_lat\n".getBytes()))
+                .isInstanceOf(ImageRefusedException.class).hasMessageStartingWith("not an image");
+        assertThatThrownBy(() -> probe.probe(new byte[0])).isInstanceOf(ImageRefusedException.class);
+    }
+
     @Test
     void truncatedPngIsRefused() throws Exception {
         byte[] png = Files.readAllBytes(DATA.resolve("images/0128.png"));

@@ -17,6 +17,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +199,42 @@ class ArchiveIngestTest {
         entries[2 * rows] = "ecotaxa_generated.tsv";
         entries[2 * rows + 1] = table.toString();
         return new GeneratedTable(Bundles.zip(entries), digests);
+    }
+
+    /**
+     * Images are read from the zip as their rows need them, so damage inside one image entry is found on its row:
+     * here the zip's directory declares five bytes fewer than roi_1.png inflates to.
+     */
+    @Test
+    void aDamagedImageEntryIsReportedOnItsRow() throws Exception {
+        byte[] archive = generatedTable(3, -1).archive();
+        ByteBuffer zip = ByteBuffer.wrap(archive).order(ByteOrder.LITTLE_ENDIAN);
+        int entry = centralDirectoryEntry(archive, "roi_1.png");
+        zip.putInt(entry + 24, zip.getInt(entry + 24) - 5);
+
+        JsonPath job = finished(accepted(upload(newDataset(), archive, "accept-valid")));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.registered")).isEqualTo(2);
+        assertThat(job.getList("problems.items", Map.class)).singleElement().satisfies(problem -> {
+            assertThat(problem).containsEntry("file", "ecotaxa_generated.tsv").containsEntry("line", 4)
+                    .containsEntry("field", "img_file_name").containsEntry("value", "roi_1.png");
+            assertThat((String) problem.get("reason")).startsWith("cannot be read from the archive: corrupt zip "
+                    + "entry roi_1.png");
+        });
+    }
+
+    /** Where the zip's central directory describes {@code name}. */
+    static int centralDirectoryEntry(byte[] zip, String name) {
+        ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            if (bytes.getInt(i) == 0x02014b50) {
+                int length = Short.toUnsignedInt(bytes.getShort(i + 28));
+                if (new String(zip, i + 46, length, StandardCharsets.UTF_8).equals(name)) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalArgumentException(name + " is not in the zip");
     }
 
     /** All-or-nothing: images of valid rows stored before the bad last row are removed again. */

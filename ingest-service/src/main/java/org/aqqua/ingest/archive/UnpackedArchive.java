@@ -1,0 +1,96 @@
+package org.aqqua.ingest.archive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A job's data as a folder tree: tables, IFCB bins and large files on scratch disk under {@link #root()}, and the
+ * images of zip archives left where they are and read from the zip when their row needs them. Writing tens of
+ * thousands of small images to disk only to read each back once cost as much as storing them; a zip's central
+ * directory already is the index a file system would be. Paths are the same either way: an image at
+ * {@code sample_1/a.png} in the zip is {@code root/sample_1/a.png} here, on disk or not.
+ */
+public final class UnpackedArchive implements AutoCloseable {
+
+    private final Path root;
+    private final List<ZipMount> mounts;
+    private final long unpackedBytes;
+
+    UnpackedArchive(Path root, List<ZipMount> mounts, long unpackedBytes) {
+        this.root = root;
+        this.mounts = new ArrayList<>(mounts);
+        // Deepest first: an image in b_Images.zip/ belongs to that nested zip, not to the outer one.
+        this.mounts.sort(Comparator.comparingInt((ZipMount mount) -> mount.folder().getNameCount()).reversed());
+        this.unpackedBytes = unpackedBytes;
+    }
+
+    /** A folder tree that is all on disk (a landing prefix copied down, a tar unpacked). */
+    public static UnpackedArchive onDisk(Path root) {
+        return new UnpackedArchive(root, List.of(), 0);
+    }
+
+    /** The tree's folder (a real path); every file of the tree is named under it. */
+    public Path root() {
+        return root;
+    }
+
+    /** Bytes the archive unpacks to, images read in place included (as their zip declares them). */
+    public long unpackedBytes() {
+        return unpackedBytes;
+    }
+
+    /** Whether the archive is still read from: it must stay until the job is done with the tree. */
+    public boolean readsInPlace() {
+        return !mounts.isEmpty();
+    }
+
+    /** Whether {@code file} (absolute, normalised) is a file of the tree, on disk or in its zip. */
+    public boolean isFile(Path file) {
+        return Files.isRegularFile(file) || inPlace(file).isPresent();
+    }
+
+    /** The size of {@code file} when it is read from its zip rather than from disk; empty for a file on disk. */
+    public OptionalLong inPlaceSize(Path file) {
+        if (Files.isRegularFile(file)) {
+            return OptionalLong.empty();
+        }
+        return inPlace(file).map(found -> OptionalLong.of(found.entry().getSize())).orElse(OptionalLong.empty());
+    }
+
+    /** The whole content of a file kept in its zip; an entry that inflates to other than its size is corrupt. */
+    public byte[] readInPlace(Path file) throws IOException {
+        ZipMount.Found found = inPlace(file).orElseThrow(() -> new IOException(root.relativize(file)
+                + " is not an entry of the archive"));
+        return found.mount().read(found.entry());
+    }
+
+    private Optional<ZipMount.Found> inPlace(Path file) {
+        for (ZipMount mount : mounts) {
+            if (file.startsWith(mount.folder())) {
+                return mount.find(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (ZipMount mount : mounts) {
+            try {
+                mount.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
