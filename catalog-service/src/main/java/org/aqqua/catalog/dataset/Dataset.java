@@ -85,6 +85,11 @@ public class Dataset extends PanacheEntityBase {
         return agreement != null ? Optional.of(agreement.owner) : DataOwner.findBySubject(ownerSubject);
     }
 
+    /** Whether the public may see the dataset at {@code now}: released, and its embargo instant passed. */
+    public boolean isPublicAt(Instant now) {
+        return status == DatasetStatus.RELEASED && !embargoUntil.isAfter(now);
+    }
+
     public static List<Dataset> listOwnedBy(String ownerSubject, int limit) {
         return find("ownerSubject = ?1 order by createdAt, id", ownerSubject).page(0, limit).list();
     }

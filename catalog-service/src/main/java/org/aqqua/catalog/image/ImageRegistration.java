@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.aqqua.catalog.dataset.Dataset;
 import org.aqqua.catalog.dataset.DatasetStatus;
+import org.aqqua.catalog.sample.SampleTotals;
 import org.aqqua.runtime.problem.FieldError;
 import org.aqqua.runtime.problem.ProblemException;
 import org.postgresql.PGConnection;
@@ -167,7 +168,8 @@ public class ImageRegistration {
      * Inserts the loaded rows the dataset does not hold yet. Known object ids and images are filtered out with
      * anti-joins on the unique indexes, and repeats within the request keep their first line; a plain insert
      * (no ON CONFLICT, whose speculative insertion costs on every row) is safe because the dataset row is
-     * locked for the whole transaction, so no other registration into it runs meanwhile.
+     * locked for the whole transaction, so no other registration into it runs meanwhile. The samples of the
+     * new rows are brought up to date by the same statement.
      */
     private Inserted insertNew(Connection connection, UUID datasetId, boolean repeats) throws SQLException {
         // Without repeats in the request every rank is 1: the ranking (two sorts of every row) is left out.
@@ -182,11 +184,14 @@ public class ImageRegistration {
                 + "altitude::float8, observed_at::timestamptz, instrument, sample_id, label, label_status, "
                 + "traits::jsonb, raw::jsonb from fresh" + (repeats ? " where object_rank = 1 and image_rank = 1" : "")
                 + " order by line "
-                + "returning bytes) select count(*), coalesce(sum(bytes), 0) from inserted";
+                + "returning bytes, sample_id, latitude, longitude, observed_at, depth_min, depth_max, altitude), "
+                + SampleTotals.ADD_INSERTED
+                + "select count(*), coalesce(sum(bytes), 0) from inserted";
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             statement.setObject(1, datasetId);
             statement.setObject(2, datasetId);
             statement.setObject(3, datasetId);
+            statement.setObject(4, datasetId);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return new Inserted(result.getLong(1), result.getLong(2));

@@ -49,7 +49,7 @@ public class PublicResource {
     @Path("/datasets/{id}")
     public DatasetView dataset(@PathParam("id") UUID id) {
         return Dataset.<Dataset>findByIdOptional(id)
-                .filter(d -> d.status == DatasetStatus.RELEASED && !d.embargoUntil.isAfter(clock.instant()))
+                .filter(d -> d.isPublicAt(clock.instant()))
                 .map(DatasetView::of)
                 .orElseThrow(() -> ProblemException.notFound("No public dataset " + id + "."));
     }
