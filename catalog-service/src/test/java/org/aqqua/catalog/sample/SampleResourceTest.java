@@ -98,6 +98,8 @@ class SampleResourceTest {
         given().auth().oauth2(Tokens.forUser(DemoRealm.CURATOR)).get("/api/datasets/{id}/samples", other)
                 .then().statusCode(200);
         given().get("/api/datasets/{id}/samples", own).then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(DemoRealm.SERVICE_USER)).get("/api/datasets/{id}/samples", own)
+                .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(Tokens.forUser(DemoRealm.MEMBER)).queryParam("limit", 1001)
                 .get("/api/datasets/{id}/samples", own).then().statusCode(400)
                 .contentType("application/problem+json");
