@@ -20,7 +20,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -99,6 +101,24 @@ class ArchiveIngestTest {
         assertThat(again.getLong("counts.registered")).isZero();
         assertThat(again.getLong("counts.alreadyRegistered")).isEqualTo(8);
         assertThat(catalogCount(dataset)).isEqualTo(8);
+    }
+
+    /**
+     * An archive of several parts is staged part by part, some in flight at once, and arrives whole: the bundle
+     * with 20 MB of incompressible padding (three 8 MB parts) ingests like the bundle alone, and the job names
+     * the archive's size and SHA-256 as the client sent it.
+     */
+    @Test
+    void anArchiveOfSeveralPartsIsStagedWhole() throws Exception {
+        byte[] padding = new byte[20 * 1024 * 1024];
+        new Random(7).nextBytes(padding);
+        byte[] archive = Bundles.zip(Bundles.withEntry(Bundles.file("import_test.zip"), "padding.bin", padding));
+        JsonPath job = finished(accepted(upload(newDataset(), archive, null)));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.registered")).isEqualTo(8);
+        assertThat(job.getLong("archive.bytes")).isEqualTo(archive.length);
+        assertThat(job.getString("archive.sha256"))
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)));
     }
 
     /**

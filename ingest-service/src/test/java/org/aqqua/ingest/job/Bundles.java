@@ -1,12 +1,15 @@
 package org.aqqua.ingest.job;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Upload bodies for tests: upstream fixture folders zipped as a provider would, and the fixtures' own zips. */
@@ -60,6 +63,22 @@ public final class Bundles {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** The (name, content) pairs of a zip's files, with one more entry at the end. */
+    static Object[] withEntry(byte[] zip, String name, byte[] content) throws IOException {
+        List<Object> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    entries.add(entry.getName());
+                    entries.add(in.readAllBytes());
+                }
+            }
+        }
+        entries.add(name);
+        entries.add(content);
+        return entries.toArray();
     }
 
     /** A zip of the given (name, content) pairs. */
