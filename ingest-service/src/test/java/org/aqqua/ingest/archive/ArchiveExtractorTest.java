@@ -112,6 +112,17 @@ class ArchiveExtractorTest {
         }
     }
 
+    /** An entry named "./s/a.png" is the file s/a.png of the tree, as it would be once unpacked. */
+    @Test
+    void entriesAreFoundByThePathTheyStandFor() throws Exception {
+        Path archive = write("dotted.zip", zip("./s/a.png", new byte[] {1, 2, 3}, "s//b.png", new byte[] {4}));
+        try (UnpackedArchive tree = unpack(GENEROUS, archive)) {
+            assertThat(tree.readInPlace(tree.root().resolve("s/a.png"))).containsExactly(1, 2, 3);
+            assertThat(tree.readInPlace(tree.root().resolve("s/b.png"))).containsExactly(4);
+            assertThat(tree.isFile(tree.root().resolve("s/c.png"))).isFalse();
+        }
+    }
+
     @Test
     void anEntryThatInflatesPastItsDeclaredSizeIsCorrupt() throws Exception {
         byte[] zip = zip("a.png", new byte[100]);
