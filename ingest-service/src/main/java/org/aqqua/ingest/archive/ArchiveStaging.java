@@ -1,12 +1,10 @@
 package org.aqqua.ingest.archive;
 
 import io.minio.GetObjectArgs;
-import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.function.LongConsumer;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Bucket {@code aqqua-uploads}: archives exactly as received, kept until their job is final, so an upload we
@@ -25,36 +24,27 @@ public class ArchiveStaging {
 
     public static final String BUCKET = "aqqua-uploads";
 
-    private final MinioClient s3;
-    private final MinioAsyncClient async;
+    /** S3 multipart part size while streaming an archive of unknown length: the memory one upload costs. */
+    private static final long PART_SIZE = 16L * 1024 * 1024;
 
-    ArchiveStaging(MinioClient s3, MinioAsyncClient async) {
+    private final MinioClient s3;
+
+    ArchiveStaging(MinioClient s3) {
         this.s3 = s3;
-        this.async = async;
     }
 
     /** What was stored: the object key, its size and SHA-256. */
     public record StagedArchive(String key, long bytes, String sha256) {
     }
 
-    /**
-     * Stores an archive as it streams in, its length unknown: in one PUT if it fits in one part, otherwise in
-     * parts sent a few at a time ({@link StreamedMultipartUpload}).
-     */
     public StagedArchive store(String key, InputStream body, String contentType) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        String type = contentType == null ? "application/octet-stream" : contentType;
-        byte[] first = body.readNBytes(StreamedMultipartUpload.PART_SIZE);
-        digest.update(first);
-        long bytes;
-        if (first.length < StreamedMultipartUpload.PART_SIZE) {
-            s3.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
-                    .stream(new ByteArrayInputStream(first), first.length, -1).contentType(type).build());
-            bytes = first.length;
-        } else {
-            bytes = new StreamedMultipartUpload(async, BUCKET, key, type).store(first, body, digest);
+        try (BoundedInputStream counted = BoundedInputStream.builder().setInputStream(body).get();
+                InputStream hashed = new DigestInputStream(counted, digest)) {
+            s3.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key).stream(hashed, -1, PART_SIZE)
+                    .contentType(contentType == null ? "application/octet-stream" : contentType).build());
+            return new StagedArchive(key, counted.getCount(), HexFormat.of().formatHex(digest.digest()));
         }
-        return new StagedArchive(key, bytes, HexFormat.of().formatHex(digest.digest()));
     }
 
     /**

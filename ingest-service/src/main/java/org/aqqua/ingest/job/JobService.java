@@ -46,8 +46,6 @@ public class JobService {
         StagedArchive staged;
         try {
             staged = staging.store(key, body, contentType);
-        } catch (ProblemException refused) {
-            throw refused;
         } catch (Exception e) {
             LOG.warnf(e, "Could not stage an archive for dataset %s", datasetId);
             throw ProblemException.of(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE, "storage-unavailable",

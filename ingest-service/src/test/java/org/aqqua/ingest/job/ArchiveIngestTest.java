@@ -104,9 +104,9 @@ class ArchiveIngestTest {
     }
 
     /**
-     * An archive of several parts is staged part by part, some in flight at once, and arrives whole: the bundle
-     * with 20 MB of incompressible padding (three 8 MB parts) ingests like the bundle alone, and the job names
-     * the archive's size and SHA-256 as the client sent it.
+     * An archive larger than one staging part is stored as a multipart upload and arrives whole: the bundle with
+     * 20 MB of incompressible padding (two 16 MB parts) ingests like the bundle alone, and the job names the
+     * archive's size and SHA-256 as the client sent it (the job checks the staged copy against that digest).
      */
     @Test
     void anArchiveOfSeveralPartsIsStagedWhole() throws Exception {
