@@ -80,7 +80,8 @@ public class ArchiveExtractor {
     private record Unpacking(UnpackBudget budget, boolean imagesInPlace, List<ZipMount> mounts) {
     }
 
-    private void unzip(Path zip, Path root, Unpacking unpacking, int depth, LongConsumer progress)
+    /** Unpacks one zip into {@code root}; returns whether it keeps images in place (and so must stay). */
+    private boolean unzip(Path zip, Path root, Unpacking unpacking, int depth, LongConsumer progress)
             throws IOException, ArchiveRefusedException {
         UnpackBudget budget = unpacking.budget();
         ZipFile file;
@@ -137,6 +138,7 @@ public class ArchiveExtractor {
                     unzipNested(path, name, unpacking, depth + 1, progress);
                 }
             }
+            return keptAny;
         } finally {
             if (keptAny) {
                 unpacking.mounts().add(mount);
@@ -159,15 +161,14 @@ public class ArchiveExtractor {
         Path packed = zip.resolveSibling(zip.getFileName() + ".packed");
         Files.move(zip, packed);
         Path folder = Files.createDirectories(zip).toRealPath();
+        boolean readInPlace = false;
         try {
-            unzip(packed, folder, unpacking, depth, progress);
+            readInPlace = unzip(packed, folder, unpacking, depth, progress);
         } catch (ArchiveRefusedException e) {
             throw e.entry() == null || e.entry().equals(folder.getFileName().toString())
                     ? new ArchiveRefusedException(name, e.getMessage(), e)
                     : new ArchiveRefusedException(name + "/" + e.entry(), e.getMessage(), e);
         } finally {
-            List<ZipMount> mounts = unpacking.mounts();
-            boolean readInPlace = !mounts.isEmpty() && mounts.get(mounts.size() - 1).folder().equals(folder);
             if (!readInPlace) {
                 Files.deleteIfExists(packed);
             }

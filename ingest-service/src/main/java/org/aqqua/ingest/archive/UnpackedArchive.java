@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A job's data as a folder tree: tables, IFCB bins and large files on scratch disk under {@link #root()}, and the
@@ -50,24 +49,55 @@ public final class UnpackedArchive implements AutoCloseable {
         return !mounts.isEmpty();
     }
 
+    /** A file of the tree: on disk, or an entry read from its zip. */
+    public static final class TreeFile {
+
+        private final Path path;
+        private final ZipMount.Found inZip;
+
+        private TreeFile(Path path, ZipMount.Found inZip) {
+            this.path = path;
+            this.inZip = inZip;
+        }
+
+        /** Where the file is named in the tree; on disk only when not {@link #inZip()}. */
+        public Path path() {
+            return path;
+        }
+
+        /** Whether the content is read from the zip ({@link #readFromZip()}) rather than from {@link #path()}. */
+        public boolean inZip() {
+            return inZip != null;
+        }
+
+        /** The size its zip declares for it; 0 for a file on disk. */
+        public long zipSize() {
+            return inZip == null ? 0 : inZip.entry().getSize();
+        }
+
+        /** The whole content of a file kept in its zip; an entry that inflates to other than its size is corrupt. */
+        public byte[] readFromZip() throws IOException {
+            if (inZip == null) {
+                throw new IllegalStateException(path + " is on disk, not in a zip");
+            }
+            return inZip.mount().read(inZip.entry());
+        }
+    }
+
+    /**
+     * The file at {@code file} (absolute, normalised), on disk or in its zip, or empty if the tree has none: one
+     * lookup, whose answer says where the content is read from.
+     */
+    public Optional<TreeFile> find(Path file) {
+        if (Files.isRegularFile(file)) {
+            return Optional.of(new TreeFile(file, null));
+        }
+        return inPlace(file).map(found -> new TreeFile(file, found));
+    }
+
     /** Whether {@code file} (absolute, normalised) is a file of the tree, on disk or in its zip. */
     public boolean isFile(Path file) {
-        return Files.isRegularFile(file) || inPlace(file).isPresent();
-    }
-
-    /** The size of {@code file} when it is read from its zip rather than from disk; empty for a file on disk. */
-    public OptionalLong inPlaceSize(Path file) {
-        if (Files.isRegularFile(file)) {
-            return OptionalLong.empty();
-        }
-        return inPlace(file).map(found -> OptionalLong.of(found.entry().getSize())).orElse(OptionalLong.empty());
-    }
-
-    /** The whole content of a file kept in its zip; an entry that inflates to other than its size is corrupt. */
-    public byte[] readInPlace(Path file) throws IOException {
-        ZipMount.Found found = inPlace(file).orElseThrow(() -> new IOException(root.relativize(file)
-                + " is not an entry of the archive"));
-        return found.mount().read(found.entry());
+        return find(file).isPresent();
     }
 
     private Optional<ZipMount.Found> inPlace(Path file) {

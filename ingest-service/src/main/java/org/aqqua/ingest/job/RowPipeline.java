@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.aqqua.catalog.client.CatalogImage;
 import org.aqqua.ingest.archive.UnpackedArchive;
+import org.aqqua.ingest.archive.UnpackedArchive.TreeFile;
 import org.aqqua.ingest.bundle.TableListener;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageRefusedException;
@@ -40,7 +41,6 @@ final class RowPipeline implements TableListener {
     private static final int IN_MEMORY_BYTES = 32 * 1024 * 1024;
 
     private final UnpackedArchive tree;
-    private final Path root;
     private final Semaphore inMemory = new Semaphore(IN_MEMORY_BYTES);
     private final DatasetDefaults defaults;
     private final JobPolicy policy;
@@ -62,11 +62,10 @@ final class RowPipeline implements TableListener {
     private final Map<String, Set<String>> reportedFields = new HashMap<>();
     private SourceFields fields;
 
-    RowPipeline(UnpackedArchive tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems, JobCounters counters,
-            ImageProbe probe, ImageStore store, RegistrationFile registration, StoredKeys storedKeys,
-            ExecutorService decoders, int decodeThreads, int storageConcurrency, BooleanSupplier cancelled) {
+    RowPipeline(UnpackedArchive tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems,
+            JobCounters counters, ImageProbe probe, ImageStore store, RegistrationFile registration,
+            StoredKeys storedKeys, ExecutorService decoders, int decodeThreads, int storageConcurrency, BooleanSupplier cancelled) {
         this.tree = tree;
-        this.root = tree.root();
         this.defaults = defaults;
         this.policy = policy;
         this.problems = problems;
@@ -114,8 +113,8 @@ final class RowPipeline implements TableListener {
                 valid = false;
             }
         }
-        Path image = row.imagePath() == null ? null : root.resolve(row.imagePath()).normalize();
-        if (image == null || !image.startsWith(root) || !tree.isFile(image)) {
+        Optional<TreeFile> image = imageOf(row);
+        if (image.isEmpty()) {
             if (valid) {
                 problems.add(RowProblem.ofField(row.file(), row.line(), fields.image(), row.imagePath(),
                         "missing image"));
@@ -128,7 +127,7 @@ final class RowPipeline implements TableListener {
         decodePermits.acquireUninterruptibly();
         decoders.execute(() -> {
             try {
-                check(row, image, rowValid, rowFields);
+                check(row, image.get(), rowValid, rowFields);
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
@@ -147,26 +146,35 @@ final class RowPipeline implements TableListener {
         rethrowFailure();
     }
 
-    private void check(SourceRow row, Path image, boolean valid, SourceFields rowFields) throws IOException {
-        OptionalLong inPlace = tree.inPlaceSize(image);
-        int held = (int) inPlace.orElse(0);
+    /** The row's image in the tree, if it names one inside it. */
+    private Optional<TreeFile> imageOf(SourceRow row) {
+        if (row.imagePath() == null) {
+            return Optional.empty();
+        }
+        Path root = tree.root();
+        Path image = root.resolve(row.imagePath()).normalize();
+        return image.startsWith(root) ? tree.find(image) : Optional.empty();
+    }
+
+    private void check(SourceRow row, TreeFile image, boolean valid, SourceFields rowFields) throws IOException {
+        int held = (int) image.zipSize();
         inMemory.acquireUninterruptibly(held);
         boolean handedToStore = false;
         try {
             byte[] content = null;
             ProbedImage probed;
             try {
-                if (inPlace.isPresent()) {
-                    content = tree.readInPlace(image);
+                if (image.inZip()) {
+                    content = image.readFromZip();
                     probed = probe.probe(content);
                 } else {
-                    probed = probe.probe(image);
+                    probed = probe.probe(image.path());
                 }
             } catch (ImageRefusedException refused) {
                 refuse(row, rowFields, refused.getMessage());
                 return;
             } catch (IOException unreadable) {
-                if (!inPlace.isPresent()) {
+                if (!image.inZip()) {
                     throw unreadable;
                 }
                 refuse(row, rowFields, "cannot be read from the archive: " + unreadable.getMessage());
@@ -181,7 +189,7 @@ final class RowPipeline implements TableListener {
                 return;
             }
             storagePermits.acquireUninterruptibly();
-            CompletableFuture<?> put = content != null ? store.put(content, probed) : store.put(image, probed);
+            CompletableFuture<?> put = content != null ? store.put(content, probed) : store.put(image.path(), probed);
             handedToStore = true;
             put.whenComplete((done, error) -> {
                 try {

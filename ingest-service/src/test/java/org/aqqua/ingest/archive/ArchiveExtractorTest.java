@@ -76,7 +76,9 @@ class ArchiveExtractorTest {
             Path image = root.resolve("m106_mn01_n2_sml/m106_mn01_n2_sml_1111.jpg");
             assertThat(tree.isFile(image)).isTrue();
             assertThat(image).as("images are read from the zip, not written out").doesNotExist();
-            assertThat(tree.readInPlace(image)).hasSize((int) tree.inPlaceSize(image).orElseThrow())
+            UnpackedArchive.TreeFile file = tree.find(image).orElseThrow();
+            assertThat(file.inZip()).isTrue();
+            assertThat(file.readFromZip()).hasSize((int) file.zipSize())
                     .startsWith(0xFF, 0xD8); // a JPEG's start-of-image marker
             assertThat(tree.isFile(root.resolve("m106_mn01_n2_sml/no_such_image.jpg"))).isFalse();
         }
@@ -90,7 +92,7 @@ class ArchiveExtractorTest {
             assertThat(inner.resolve("ecotaxa_b_da_19.tsv")).isRegularFile();
             Path png = inner.resolve("sub1/20200205-111823_3.png");
             assertThat(tree.isFile(png)).isTrue();
-            assertThat(tree.readInPlace(png)).hasSize(1413).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(inZip(tree, png)).hasSize(1413).startsWith(0x89, 'P', 'N', 'G');
         }
     }
 
@@ -102,12 +104,15 @@ class ArchiveExtractorTest {
                 new byte[10], "s/ecotaxa_s.tsv", new byte[10]));
         try (UnpackedArchive tree = unpack(GENEROUS, archive)) {
             Path folder = tree.root().resolve("s");
-            assertThat(tree.inPlaceSize(folder.resolve("a.png"))).hasValue(100);
+            assertThat(tree.find(folder.resolve("a.png"))).hasValueSatisfying(file -> {
+                assertThat(file.inZip()).isTrue();
+                assertThat(file.zipSize()).isEqualTo(100);
+            });
             assertThat(folder.resolve("a.png")).doesNotExist();
             assertThat(folder.resolve("big.tif")).isRegularFile().hasSize(large.length);
             assertThat(folder.resolve("notes.txt")).isRegularFile();
             assertThat(folder.resolve("ecotaxa_s.tsv")).isRegularFile();
-            assertThat(tree.inPlaceSize(folder.resolve("big.tif"))).isEmpty();
+            assertThat(tree.find(folder.resolve("big.tif")).orElseThrow().inZip()).isFalse();
             assertThat(tree.unpackedBytes()).isEqualTo(100 + large.length + 10 + 10);
         }
     }
@@ -117,8 +122,8 @@ class ArchiveExtractorTest {
     void entriesAreFoundByThePathTheyStandFor() throws Exception {
         Path archive = write("dotted.zip", zip("./s/a.png", new byte[] {1, 2, 3}, "s//b.png", new byte[] {4}));
         try (UnpackedArchive tree = unpack(GENEROUS, archive)) {
-            assertThat(tree.readInPlace(tree.root().resolve("s/a.png"))).containsExactly(1, 2, 3);
-            assertThat(tree.readInPlace(tree.root().resolve("s/b.png"))).containsExactly(4);
+            assertThat(inZip(tree, tree.root().resolve("s/a.png"))).containsExactly(1, 2, 3);
+            assertThat(inZip(tree, tree.root().resolve("s/b.png"))).containsExactly(4);
             assertThat(tree.isFile(tree.root().resolve("s/c.png"))).isFalse();
         }
     }
@@ -132,8 +137,10 @@ class ArchiveExtractorTest {
         bytes.putInt(central + 24, 10);
         try (UnpackedArchive tree = unpack(GENEROUS, write("lying.zip", zip))) {
             Path image = tree.root().resolve("a.png");
-            assertThat(tree.inPlaceSize(image)).hasValue(10);
-            assertThatThrownBy(() -> tree.readInPlace(image)).isInstanceOf(IOException.class)
+            UnpackedArchive.TreeFile file = tree.find(image).orElseThrow();
+            assertThat(file.inZip()).isTrue();
+            assertThat(file.zipSize()).isEqualTo(10);
+            assertThatThrownBy(file::readFromZip).isInstanceOf(IOException.class)
                     .hasMessageContaining("holds more bytes than the 10 its zip declares");
         }
     }
@@ -143,6 +150,13 @@ class ArchiveExtractorTest {
         new ArchiveExtractor(GENEROUS).extractAll(FIXTURES.resolve("UVP6_example.zip"), work.resolve("all"));
         assertThat(work.resolve("all/b_da_19_Images.zip/sub1/20200205-111823_3.png")).isRegularFile().hasSize(1413);
         assertThat(work.resolve("all/b_da_19_Images.zip.packed")).doesNotExist();
+    }
+
+    /** The content of a file the tree keeps in its zip. */
+    static byte[] inZip(UnpackedArchive tree, Path file) throws IOException {
+        UnpackedArchive.TreeFile found = tree.find(file).orElseThrow();
+        assertThat(found.inZip()).as("%s is read from its zip", file).isTrue();
+        return found.readFromZip();
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
