@@ -1,9 +1,13 @@
 package org.aqqua.catalog.publication;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +21,8 @@ import org.aqqua.catalog.image.ImageCatalog;
 import org.aqqua.catalog.image.ImagePage;
 import org.aqqua.catalog.image.ImageQuery;
 import org.aqqua.catalog.image.ImageView;
+import org.aqqua.catalog.sample.SampleCatalog;
+import org.aqqua.catalog.sample.SamplePage;
 import org.aqqua.runtime.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,10 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PublicResource {
 
     private final ImageCatalog images;
+    private final SampleCatalog samples;
     private final Clock clock;
 
-    PublicResource(ImageCatalog images, Clock clock) {
+    PublicResource(ImageCatalog images, SampleCatalog samples, Clock clock) {
         this.images = images;
+        this.samples = samples;
         this.clock = clock;
     }
 
@@ -52,6 +60,15 @@ public class PublicResource {
                 .filter(d -> d.isPublicAt(clock.instant()))
                 .map(DatasetView::of)
                 .orElseThrow(() -> ProblemException.notFound("No public dataset " + id + "."));
+    }
+
+    /** The samples of a public dataset, paged as for members. */
+    @GET
+    @Path("/datasets/{id}/samples")
+    public SamplePage samples(@PathParam("id") UUID id, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(SampleCatalog.MAX_LIMIT) int limit) {
+        dataset(id); // 404 unless the dataset is public now
+        return samples.page(id, after, limit);
     }
 
     /** The same filters and paging as the member search, over released data only. */
