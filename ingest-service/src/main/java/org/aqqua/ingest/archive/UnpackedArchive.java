@@ -54,10 +54,12 @@ public final class UnpackedArchive implements AutoCloseable {
 
         private final Path path;
         private final ZipMount.Found inZip;
+        private final boolean inOuterZip;
 
-        private TreeFile(Path path, ZipMount.Found inZip) {
+        private TreeFile(Path path, ZipMount.Found inZip, boolean inOuterZip) {
             this.path = path;
             this.inZip = inZip;
+            this.inOuterZip = inOuterZip;
         }
 
         /** Where the file is named in the tree; on disk only when not {@link #inZip()}. */
@@ -75,6 +77,15 @@ public final class UnpackedArchive implements AutoCloseable {
             return inZip == null ? 0 : inZip.entry().getSize();
         }
 
+        /**
+         * The entry of the archive itself (not of a zip nested in it) this file is read from, as the zip records
+         * it; empty for a file on disk or in a nested zip.
+         */
+        public Optional<ZipEntryId> outerZipEntry() {
+            return inOuterZip ? Optional.of(new ZipEntryId(inZip.entry().getName(), inZip.entry().getCrc(),
+                    inZip.entry().getSize())) : Optional.empty();
+        }
+
         /** The whole content of a file kept in its zip; an entry that inflates to other than its size is corrupt. */
         public byte[] readFromZip() throws IOException {
             if (inZip == null) {
@@ -90,9 +101,9 @@ public final class UnpackedArchive implements AutoCloseable {
      */
     public Optional<TreeFile> find(Path file) {
         if (Files.isRegularFile(file)) {
-            return Optional.of(new TreeFile(file, null));
+            return Optional.of(new TreeFile(file, null, false));
         }
-        return inPlace(file).map(found -> new TreeFile(file, found));
+        return inPlace(file).map(found -> new TreeFile(file, found, found.mount().folder().equals(root)));
     }
 
     /** Whether {@code file} (absolute, normalised) is a file of the tree, on disk or in its zip. */

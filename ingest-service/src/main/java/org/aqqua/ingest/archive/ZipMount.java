@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -18,11 +16,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * kept: the zip's own central directory answers.
  */
 final class ZipMount implements AutoCloseable {
-
-    /** Images up to this size are read into memory from the zip; larger ones are unpacked to disk as before. */
-    static final long MAX_IN_PLACE_BYTES = 1024 * 1024;
-
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "tif", "tiff", "bmp");
 
     record Found(ZipMount mount, ZipArchiveEntry entry) {
     }
@@ -43,11 +36,8 @@ final class ZipMount implements AutoCloseable {
 
     /** An image entry small enough to read whole, in a form this zip can read: everything else is unpacked. */
     static boolean keepsInPlace(ZipFile zip, ZipArchiveEntry entry) {
-        String name = entry.getName();
-        int dot = name.lastIndexOf('.');
-        return !entry.isDirectory() && !EntryPaths.isClutter(name) && dot > name.lastIndexOf('/')
-                && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))
-                && entry.getSize() >= 0 && entry.getSize() <= MAX_IN_PLACE_BYTES && zip.canReadEntryData(entry);
+        return !entry.isDirectory() && InPlaceImages.isImageName(entry.getName())
+                && entry.getSize() >= 0 && entry.getSize() <= InPlaceImages.MAX_BYTES && zip.canReadEntryData(entry);
     }
 
     /** Notes an entry kept in place whose name differs from the path it stands for. */

@@ -18,6 +18,14 @@ public interface IngestSettings {
     @WithDefault("0")
     int decodeThreads();
 
+    /**
+     * Whether a direct upload's images are stored while it is still arriving (see EarlyStoring), on the CPU the
+     * upload leaves idle; it needs local disk for a copy of the upload, which the job then reads instead of the
+     * staged archive.
+     */
+    @WithDefault("true")
+    boolean storeOnReceipt();
+
     /** Image PUTs in flight per job. */
     @WithDefault("64")
     int storageConcurrency();

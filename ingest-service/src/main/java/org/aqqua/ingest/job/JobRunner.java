@@ -19,8 +19,12 @@ import org.aqqua.ingest.archive.ArchiveExtractor;
 import org.aqqua.ingest.archive.ArchiveRefusedException;
 import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.ingest.bundle.BundleReader;
+import org.aqqua.ingest.early.EarlyStoring;
+import org.aqqua.ingest.early.EarlyUpload;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageStore;
+import org.aqqua.ingest.image.OrphanCleanup;
+import org.aqqua.ingest.image.StoredKeys;
 import org.aqqua.metadata.AqquaMinimum.DatasetDefaults;
 import org.aqqua.metadata.Instrument;
 import org.aqqua.metadata.RowProblem;
@@ -45,14 +49,16 @@ public class JobRunner {
     private final CatalogImages images;
     private final ImageStore imageStore;
     private final OrphanCleanup cleanup;
+    private final EarlyStoring earlyStoring;
     private final IngestSettings settings;
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final ImageProbe probe = new ImageProbe();
 
     JobRunner(JobStore jobs, JobSources sources, ArchiveExtractor extractor, CatalogDatasets datasets,
-            CatalogImages images, ImageStore imageStore, OrphanCleanup cleanup, IngestSettings settings,
-            DataSource dataSource, ObjectMapper mapper) {
+            CatalogImages images, ImageStore imageStore, OrphanCleanup cleanup, EarlyStoring earlyStoring,
+            IngestSettings settings, DataSource dataSource, ObjectMapper mapper) {
+        this.earlyStoring = earlyStoring;
         this.jobs = jobs;
         this.sources = sources;
         this.extractor = extractor;
@@ -70,20 +76,27 @@ public class JobRunner {
         Path work = settings.workRoot().resolve(jobId.toString());
         ProblemLog problems = new ProblemLog(jobId, dataSource, settings.maxReportedProblems());
         StoredKeys stored = null;
+        EarlyUpload early = EarlyUpload.none();
         try {
             ScratchDirectories.delete(work);
             Files.createDirectories(work);
             problems.clear();
             stored = new StoredKeys(work.resolve("stored-keys.txt"));
-            Outcome outcome = ingest(job, work, counters, problems, stored, control);
-            finish(job, outcome, counters, problems, stored, control);
+            if (job.sourceKind == SourceKind.ARCHIVE && job.sourceKey != null) {
+                early = earlyStoring.claim(job.sourceKey);
+                early.addKeysTo(stored); // a job that fails removes them like its own
+            }
+            Outcome outcome = ingest(job, work, counters, problems, stored, early, control);
+            finish(job, outcome, counters, problems, stored, early, control);
         } catch (JobCancelledException e) {
-            finish(job, Outcome.cancelled(), counters, problems, stored, control);
+            finish(job, Outcome.cancelled(), counters, problems, stored, early, control);
         } catch (Exception | Error e) {
             LOG.errorf(e, "Job %s failed unexpectedly", jobId);
-            finish(job, Outcome.failed("internal error: " + e.getMessage()), counters, problems, stored, control);
+            finish(job, Outcome.failed("internal error: " + e.getMessage()), counters, problems, stored, early,
+                    control);
         } finally {
             closeQuietly(stored);
+            early.discard();
             ScratchDirectories.delete(work);
         }
     }
@@ -99,7 +112,7 @@ public class JobRunner {
     }
 
     private Outcome ingest(Job job, Path work, JobCounters counters, ProblemLog problems, StoredKeys stored,
-            BooleanSupplier stopRequested) throws Exception {
+            EarlyUpload early, BooleanSupplier stopRequested) throws Exception {
         if (job.cancelRequested) {
             throw new JobCancelledException();
         }
@@ -113,7 +126,7 @@ public class JobRunner {
         PhaseTimer timer = new PhaseTimer(job.id);
         UnpackedArchive tree;
         try {
-            tree = materialise(job, new SourceRun(work, counters.bytesRead::set, stopRequested), timer);
+            tree = materialise(job, new SourceRun(work, counters.bytesRead::set, stopRequested, early), timer);
         } catch (ArchiveRefusedException refused) {
             problems.add(new RowProblem(refused.entry(), null, null, null, refused.getMessage()));
             problems.flush();
@@ -122,19 +135,20 @@ public class JobRunner {
             return Outcome.failed(failed.getMessage());
         }
         try (tree) {
-            return validateStoreRegister(job, work, tree, dataset, counters, problems, stored, stopRequested, timer);
+            return validateStoreRegister(job, work, tree, dataset, counters, problems, stored, early, stopRequested,
+                    timer);
         }
     }
 
     private Outcome validateStoreRegister(Job job, Path work, UnpackedArchive tree, CatalogDataset dataset,
-            JobCounters counters, ProblemLog problems, StoredKeys stored, BooleanSupplier stopRequested,
-            PhaseTimer timer) throws Exception {
+            JobCounters counters, ProblemLog problems, StoredKeys stored, EarlyUpload early,
+            BooleanSupplier stopRequested, PhaseTimer timer) throws Exception {
         checkStop(stopRequested);
         jobs.state(job.id, JobState.VALIDATING);
         ExecutorService decoders = Executors.newFixedThreadPool(settings.effectiveDecodeThreads());
         try (RegistrationFile registration = new RegistrationFile(work.resolve("registration.ndjson"), mapper)) {
             RowPipeline pipeline = new RowPipeline(tree, defaults(dataset), job.policy, problems,
-                    counters, probe, imageStore, registration, stored, decoders,
+                    counters, probe, imageStore, registration, stored, early, decoders,
                     settings.effectiveDecodeThreads(), settings.storageConcurrency(), stopRequested);
             int tables = new BundleReader((int) settings.maxLineSize().asLongValue()).read(tree, pipeline);
             if (tables == 0) {
@@ -194,7 +208,7 @@ public class JobRunner {
     }
 
     private void finish(Job job, Outcome outcome, JobCounters counters, ProblemLog problems, StoredKeys stored,
-            RunControl control) {
+            EarlyUpload early, RunControl control) {
         if (control.leaseLost()) {
             LOG.warnf("Job %s: lease lost, leaving the job to the worker that took it over", job.id);
             return;
@@ -208,14 +222,30 @@ public class JobRunner {
                 LOG.warnf(e, "Could not remove the objects of job %s; the orphan sweep will", job.id);
             }
         }
+        if (outcome.state == JobState.SUCCEEDED && early.storedCount() > 0) {
+            removeUnusedEarlyImages(job, early);
+        }
         problems.flush();
         RegistrationResult result = Optional.ofNullable(outcome.result).orElse(new RegistrationResult(0, 0, 0));
         jobs.finish(job.id, outcome.state, counters, problems.count(), outcome.failure, result.registered(),
                 result.duplicates(), cleanedUp);
         sources.releaseQuietly(job);
-        LOG.infof("Job %s %s: %d rows checked, %d images stored, %d registered, %d problems", job.id,
-                outcome.state.wireName(), counters.rowsChecked.get(), counters.imagesStored.get(),
-                result.registered(), problems.count());
+        LOG.infof("Job %s %s: %d rows checked, %d images stored (the upload's images stored on receipt: %d), "
+                + "%d registered, %d problems",
+                job.id, outcome.state.wireName(), counters.rowsChecked.get(), counters.imagesStored.get(),
+                early.storedCount(), result.registered(), problems.count());
+    }
+
+    /** Images stored on receipt that no registered row uses (other entries of the zip) are not kept. */
+    private void removeUnusedEarlyImages(Job job, EarlyUpload early) {
+        Path work = settings.workRoot().resolve(job.id.toString());
+        try (StoredKeys unused = new StoredKeys(work.resolve("unused-on-receipt.txt"))) {
+            early.addUnusedKeysTo(unused);
+            cleanup.removeUnreferenced(unused);
+        } catch (Exception e) {
+            LOG.warnf(e, "Could not remove the unused images stored on receipt for job %s; the orphan sweep will",
+                    job.id);
+        }
     }
 
     private void markReceiving(CatalogDataset dataset) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.aqqua.ingest.access.DatasetAccess;
 import org.aqqua.ingest.archive.ArchiveStaging;
 import org.aqqua.ingest.archive.ArchiveStaging.StagedArchive;
+import org.aqqua.ingest.early.EarlyStoring;
+import org.aqqua.ingest.early.ReceivingUpload;
 import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.security.Roles;
 import org.jboss.logging.Logger;
@@ -25,11 +27,13 @@ public class JobService {
     private final JobProblems problems;
     private final JobWorker worker;
     private final JobSources sources;
+    private final EarlyStoring earlyStoring;
 
     JobService(DatasetAccess access, ArchiveStaging staging, JobProblems problems, JobWorker worker,
-            JobSources sources) {
+            JobSources sources, EarlyStoring earlyStoring) {
         this.access = access;
         this.staging = staging;
+        this.earlyStoring = earlyStoring;
         this.problems = problems;
         this.worker = worker;
         this.sources = sources;
@@ -43,21 +47,33 @@ public class JobService {
         access.writableBy(caller, datasetId);
         UUID id = UUID.randomUUID();
         String key = "archives/" + datasetId + "/" + id;
-        StagedArchive staged;
+        ReceivingUpload receiving = earlyStoring.receive(key, body);
+        boolean accepted = false;
         try {
-            staged = staging.store(key, body, contentType);
-        } catch (Exception e) {
-            LOG.warnf(e, "Could not stage an archive for dataset %s", datasetId);
-            throw ProblemException.of(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE, "storage-unavailable",
-                    "The archive could not be stored; nothing was accepted. Try again later.");
+            StagedArchive staged;
+            try {
+                staged = staging.store(key, receiving.body(), contentType);
+            } catch (Exception e) {
+                LOG.warnf(e, "Could not stage an archive for dataset %s", datasetId);
+                throw ProblemException.of(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE,
+                        "storage-unavailable", "The archive could not be stored; nothing was accepted. Try again later.");
+            }
+            if (staged.bytes() == 0) {
+                deleteQuietly(key);
+                throw ProblemException.badRequest("The request body is empty: send the archive as the body.",
+                        List.of());
+            }
+            // Kept for the job before it is queued: the job may start at once and claims it by the key.
+            receiving.received();
+            Job job = queue(id, caller, datasetId, policy, JobSource.stagedArchive(sourceName, key, staged.bytes(),
+                    staged.sha256()));
+            accepted = true;
+            return job;
+        } finally {
+            if (!accepted) {
+                receiving.abandon();
+            }
         }
-        if (staged.bytes() == 0) {
-            deleteQuietly(key);
-            throw ProblemException.badRequest("The request body is empty: send the archive as the body.",
-                    List.of());
-        }
-        return queue(id, caller, datasetId, policy, JobSource.stagedArchive(sourceName, key, staged.bytes(),
-                staged.sha256()));
     }
 
     /**

@@ -15,10 +15,12 @@ import java.util.function.BooleanSupplier;
 import org.aqqua.catalog.client.CatalogImage;
 import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.ingest.archive.UnpackedArchive.TreeFile;
+import org.aqqua.ingest.early.EarlyUpload;
 import org.aqqua.ingest.bundle.TableListener;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageRefusedException;
 import org.aqqua.ingest.image.ImageStore;
+import org.aqqua.ingest.image.StoredKeys;
 import org.aqqua.ingest.image.ProbedImage;
 import org.aqqua.metadata.AqquaMinimum;
 import org.aqqua.metadata.AqquaMinimum.DatasetDefaults;
@@ -34,6 +36,9 @@ import org.aqqua.metadata.SourceRow;
  *
  * <p>Under all-or-nothing, once any problem is known nothing more is stored (the job will fail), but every row
  * and image is still checked so the report is complete.
+ *
+ * <p>Images of a direct upload may have been probed and stored while it was received ({@link EarlyUpload}): for
+ * those only the row is left to do.
  */
 final class RowPipeline implements TableListener {
 
@@ -50,6 +55,7 @@ final class RowPipeline implements TableListener {
     private final ImageStore store;
     private final RegistrationFile registration;
     private final StoredKeys storedKeys;
+    private final EarlyUpload early;
     private final ExecutorService decoders;
     private final Semaphore decodePermits;
     private final int decodePermitCount;
@@ -64,7 +70,9 @@ final class RowPipeline implements TableListener {
 
     RowPipeline(UnpackedArchive tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems,
             JobCounters counters, ImageProbe probe, ImageStore store, RegistrationFile registration,
-            StoredKeys storedKeys, ExecutorService decoders, int decodeThreads, int storageConcurrency, BooleanSupplier cancelled) {
+            StoredKeys storedKeys, EarlyUpload early, ExecutorService decoders, int decodeThreads,
+            int storageConcurrency, BooleanSupplier cancelled) {
+        this.early = early;
         this.tree = tree;
         this.defaults = defaults;
         this.policy = policy;
@@ -157,6 +165,11 @@ final class RowPipeline implements TableListener {
     }
 
     private void check(SourceRow row, TreeFile image, boolean valid, SourceFields rowFields) throws IOException {
+        Optional<ProbedImage> storedOnReceipt = early.stored(image);
+        if (storedOnReceipt.isPresent()) {
+            registerStored(row, storedOnReceipt.get(), valid);
+            return;
+        }
         int held = (int) image.zipSize();
         inMemory.acquireUninterruptibly(held);
         boolean handedToStore = false;
@@ -212,6 +225,20 @@ final class RowPipeline implements TableListener {
                 inMemory.release(held);
             }
         }
+    }
+
+    /** An image already probed and stored (on receipt of the upload, see EarlyStoring): only its row is left. */
+    private void registerStored(SourceRow row, ProbedImage probed, boolean valid) throws IOException {
+        if (!valid) {
+            counters.rowsInvalid.incrementAndGet();
+            return;
+        }
+        counters.rowsValid.incrementAndGet();
+        if (policy == JobPolicy.ALL_OR_NOTHING && problems.count() > 0) {
+            return;
+        }
+        registration.write(line(row, probed));
+        counters.imagesStored.incrementAndGet();
     }
 
     private void refuse(SourceRow row, SourceFields rowFields, String reason) {

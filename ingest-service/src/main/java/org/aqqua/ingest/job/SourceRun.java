@@ -3,6 +3,7 @@ package org.aqqua.ingest.job;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.aqqua.ingest.early.EarlyUpload;
 
 /** What a {@link SourceReader} may use of the running job: its scratch folder, its progress, its stop signal. */
 public final class SourceRun {
@@ -10,11 +11,18 @@ public final class SourceRun {
     private final Path work;
     private final LongConsumer bytesRead;
     private final BooleanSupplier stopRequested;
+    private final EarlyUpload early;
 
-    SourceRun(Path work, LongConsumer bytesRead, BooleanSupplier stopRequested) {
+    SourceRun(Path work, LongConsumer bytesRead, BooleanSupplier stopRequested, EarlyUpload early) {
         this.work = work;
         this.bytesRead = bytesRead;
         this.stopRequested = stopRequested;
+        this.early = early;
+    }
+
+    /** What was done while the job's upload was received on this instance (nothing, usually, for other sources). */
+    public EarlyUpload early() {
+        return early;
     }
 
     /** The run's own scratch folder, emptied before and after the run. */

@@ -98,7 +98,7 @@ class ArchiveExtractorTest {
 
     @Test
     void imagesAreLeftInTheZipOnlyWhenTheyAreImagesSmallEnoughToReadWhole() throws Exception {
-        byte[] large = new byte[(int) ZipMount.MAX_IN_PLACE_BYTES + 1];
+        byte[] large = new byte[(int) InPlaceImages.MAX_BYTES + 1];
         new Random(1).nextBytes(large); // incompressible, as image data is
         Path archive = write("mixed.zip", zip("s/a.png", new byte[100], "s/big.tif", large, "s/notes.txt",
                 new byte[10], "s/ecotaxa_s.tsv", new byte[10]));

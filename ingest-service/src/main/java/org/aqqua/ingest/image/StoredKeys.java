@@ -1,4 +1,4 @@
-package org.aqqua.ingest.job;
+package org.aqqua.ingest.image;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -15,25 +15,30 @@ import java.util.List;
  * The image objects a job has written, kept on disk (a job may store millions), so that if it fails they can be
  * removed again. Each key is noted with the moment its PUT was acknowledged.
  */
-final class StoredKeys implements Closeable {
+public final class StoredKeys implements Closeable {
 
     private final Path path;
     private final BufferedWriter out;
 
-    StoredKeys(Path path) throws IOException {
+    public StoredKeys(Path path) throws IOException {
         this.path = path;
         this.out = Files.newBufferedWriter(path, StandardCharsets.US_ASCII);
     }
 
-    synchronized void add(String key) throws IOException {
+    public void add(String key) throws IOException {
+        add(key, Instant.now());
+    }
+
+    /** A key written earlier, with the moment its PUT was acknowledged. */
+    public synchronized void add(String key, Instant writtenAt) throws IOException {
         out.write(key);
         out.write(' ');
-        out.write(Instant.now().toString());
+        out.write(writtenAt.toString());
         out.write('\n');
     }
 
     /** Hands every object written, in the order written, to {@code batches} a bounded batch at a time. */
-    synchronized void forEachBatch(int size, BatchConsumer batches) throws Exception {
+    public synchronized void forEachBatch(int size, BatchConsumer batches) throws Exception {
         out.flush();
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.US_ASCII)) {
             List<StoredKey> batch = new ArrayList<>(size);
@@ -52,11 +57,11 @@ final class StoredKeys implements Closeable {
         }
     }
 
-    interface BatchConsumer {
+    public interface BatchConsumer {
         void accept(List<StoredKey> batch) throws Exception;
     }
 
-    record StoredKey(String key, Instant writtenAt) {
+    public record StoredKey(String key, Instant writtenAt) {
     }
 
     @Override

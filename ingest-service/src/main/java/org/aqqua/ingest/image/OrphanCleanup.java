@@ -1,4 +1,4 @@
-package org.aqqua.ingest.job;
+package org.aqqua.ingest.image;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.aqqua.catalog.client.CatalogImages;
-import org.aqqua.ingest.image.ImageStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +28,7 @@ public class OrphanCleanup {
     }
 
     /** Deletes what is safe to delete among the job's objects; returns how many were deleted. */
-    long removeUnreferenced(StoredKeys written) throws Exception {
+    public long removeUnreferenced(StoredKeys written) throws Exception {
         long[] deleted = {0};
         written.forEachBatch(BATCH, batch -> {
             Set<String> referenced = new HashSet<>(catalog.referenced(
