@@ -121,7 +121,7 @@ public final class IngestBenchmark {
     static void printJobPhases(Path log) throws IOException {
         if (Files.exists(log)) {
             try (Stream<String> lines = Files.lines(log)) {
-                lines.filter(line -> line.contains("JobRunner") && line.contains(" in ")).map(line ->
+                lines.filter(line -> line.contains("JobRunner") && (line.contains(" in ") || line.contains("on receipt"))).map(line ->
                         line.substring(line.indexOf("Job "))).forEach(line -> System.out.println("  " + line));
             }
         }

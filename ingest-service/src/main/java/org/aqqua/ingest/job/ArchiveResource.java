@@ -54,8 +54,10 @@ public class ArchiveResource {
             @QueryParam("policy") @DefaultValue("all-or-nothing") String policy,
             @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             InputStream body, UriInfo uriInfo) {
-        Job job = jobs.submit(caller, datasetId, JobPolicy.parameter(policy), name, contentType, body);
+        Job job = jobs.submit(caller, datasetId, JobPolicy.parameter(policy), name, contentType,
+                contentLength == null ? -1 : contentLength, body);
         return JobView.accepted(job, uriInfo);
     }
 }

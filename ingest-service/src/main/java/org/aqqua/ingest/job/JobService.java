@@ -41,9 +41,10 @@ public class JobService {
 
     /**
      * Stores the archive in aqqua-uploads, then queues its job: once this returns, the upload survives any crash.
+     * {@code contentLength} is the length the client declared, or negative for a body of unknown length.
      */
     public Job submit(SecurityIdentity caller, UUID datasetId, JobPolicy policy, String sourceName,
-            String contentType, InputStream body) {
+            String contentType, long contentLength, InputStream body) {
         access.writableBy(caller, datasetId);
         UUID id = UUID.randomUUID();
         String key = "archives/" + datasetId + "/" + id;
@@ -52,7 +53,7 @@ public class JobService {
         try {
             StagedArchive staged;
             try {
-                staged = staging.store(key, receiving.body(), contentType);
+                staged = staging.store(key, receiving.body(), contentType, contentLength);
             } catch (Exception e) {
                 LOG.warnf(e, "Could not stage an archive for dataset %s", datasetId);
                 throw ProblemException.of(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE,

@@ -77,7 +77,7 @@ class StoreOnReceiptTest {
 
         UUID dataset = ArchiveIngestTest.newDataset();
         HttpResponse<String> response = send(dataset, new HeldBackEnd(table.archive(),
-                () -> early.storedOnReceipt() >= stored + 30, false));
+                () -> early.storedOnReceipt() >= stored + 30, false), true);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonPath job = ArchiveIngestTest.finished(UUID.fromString(JsonPath.from(response.body()).getString("id")));
 
@@ -98,7 +98,7 @@ class StoreOnReceiptTest {
         long stored = early.storedOnReceipt();
 
         HttpResponse<String> response = send(ArchiveIngestTest.newDataset(), new HeldBackEnd(table.archive(),
-                () -> early.storedOnReceipt() >= stored + 30, false));
+                () -> early.storedOnReceipt() >= stored + 30, false), false);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonPath job = ArchiveIngestTest.finished(UUID.fromString(JsonPath.from(response.body()).getString("id")));
 
@@ -109,15 +109,20 @@ class StoreOnReceiptTest {
         }
     }
 
-    /** The client breaks off before the end: nothing is accepted, and what was stored meanwhile is removed. */
-    @Test
-    void anUploadThatBreaksOffLeavesNoImagesBehind() throws Exception {
+    /**
+     * The client breaks off before the end, of a body of declared length (staged in one PUT) or not (staged in
+     * parts): nothing is accepted, and what was stored meanwhile is removed.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void anUploadThatBreaksOffLeavesNoImagesBehind(boolean lengthDeclared) throws Exception {
         GeneratedTable table = ArchiveIngestTest.generatedTable(30, -1);
         long stored = early.storedOnReceipt();
+        UUID dataset = ArchiveIngestTest.newDataset();
 
         try {
-            HttpResponse<String> response = send(ArchiveIngestTest.newDataset(), new HeldBackEnd(table.archive(),
-                    () -> early.storedOnReceipt() >= stored + 30, true));
+            HttpResponse<String> response = send(dataset, new HeldBackEnd(table.archive(),
+                    () -> early.storedOnReceipt() >= stored + 30, true), lengthDeclared);
             assertThat(response.statusCode()).as("an upload that broke off").isNotEqualTo(202);
         } catch (IOException brokenOff) {
             // what the client sees of its own failure
@@ -129,14 +134,19 @@ class StoreOnReceiptTest {
                 assertThat(exists(digest)).as("object %s", digest).isFalse();
             }
         });
+        assertThat(io.restassured.RestAssured.given().auth().oauth2(ArchiveIngestTest.provider)
+                .queryParam("datasetId", dataset).get("/api/jobs").then().statusCode(200).extract().jsonPath()
+                .getList("$")).as("jobs of the dataset").isEmpty();
     }
 
-    private HttpResponse<String> send(UUID dataset, InputStream body) throws Exception {
+    /** POSTs {@code body} with its length declared (Content-Length) or of unknown length (chunked). */
+    private HttpResponse<String> send(UUID dataset, HeldBackEnd body, boolean lengthDeclared) throws Exception {
+        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> body);
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/datasets/" + dataset
                 + "/archives")).header("Authorization", "Bearer " + ArchiveIngestTest.provider)
                 .header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(lengthDeclared ? HttpRequest.BodyPublishers.fromPublisher(chunked, body.length()) : chunked)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean exists(String key) throws Exception {
@@ -154,6 +164,7 @@ class StoreOnReceiptTest {
      */
     private static final class HeldBackEnd extends InputStream {
         private final ByteArrayInputStream bytes;
+        private final int length;
         private final int headLength;
         private final BooleanSupplier ready;
         private final boolean breakOff;
@@ -162,11 +173,16 @@ class StoreOnReceiptTest {
         HeldBackEnd(byte[] zip, BooleanSupplier ready, boolean breakOff) {
             zip = padded(zip);
             this.bytes = new ByteArrayInputStream(zip);
+            this.length = zip.length;
             // The end-of-central-directory record (no comment: the last 22 bytes) gives where the directory starts.
             this.headLength = ByteBuffer.wrap(zip, zip.length - 22, 22).order(ByteOrder.LITTLE_ENDIAN)
                     .getInt(zip.length - 22 + 16);
             this.ready = ready;
             this.breakOff = breakOff;
+        }
+
+        int length() {
+            return length;
         }
 
         private static byte[] padded(byte[] zip) {
