@@ -10,7 +10,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -21,11 +23,18 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Checks that a file is an image AqQua can use, by decoding it: PNG, JPEG, GIF, TIFF or BMP by content, at most
  * {@value #MAX_PIXELS} pixels (EcoTaxa's 20000×20000 limit, checked from the header before any pixel is decoded),
  * and every pixel readable. Very large images are decoded subsampled, which still reads all their data, so a
- * corrupt tail is found without holding a 400-megapixel raster in a small heap. Stateless and thread-safe.
+ * corrupt tail is found without holding a 400-megapixel raster in a small heap. Thread-safe.
  */
 public final class ImageProbe {
 
     public static final long MAX_PIXELS = 20_000L * 20_000L;
+
+    /**
+     * One reader per format and thread, reset after each image: looking a reader up in ImageIO's registry and
+     * creating it cost as much as decoding a small image.
+     */
+    private static final ThreadLocal<Map<ImageFormat, ImageReader>> READERS =
+            ThreadLocal.withInitial(() -> new EnumMap<>(ImageFormat.class));
 
     /** Largest raster decoded at full resolution; larger images are decoded subsampled down to about this. */
     private static final long FULL_DECODE_PIXELS = 4_000_000L;
@@ -54,7 +63,10 @@ public final class ImageProbe {
 
     private static ProbedImage check(ImageFormat format, ImageInputStream input, long bytes, String sha256)
             throws ImageRefusedException {
-        ImageReader reader = reader(format);
+        ImageReader reader = READERS.get().computeIfAbsent(format, ImageProbe::newReader);
+        if (reader == null) {
+            throw new ImageRefusedException("no decoder for " + format.wireName() + " images");
+        }
         try {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
@@ -69,7 +81,7 @@ public final class ImageProbe {
             throw new ImageRefusedException("cannot decode the " + format.wireName().toUpperCase()
                     + " image: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } finally {
-            reader.dispose();
+            reader.reset(); // input and listeners cleared, ready for the thread's next image of this format
         }
     }
 
@@ -78,12 +90,9 @@ public final class ImageProbe {
                 () -> new ImageRefusedException("not an image: the content is not PNG, JPEG, GIF, TIFF or BMP"));
     }
 
-    private static ImageReader reader(ImageFormat format) throws ImageRefusedException {
+    private static ImageReader newReader(ImageFormat format) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.wireName());
-        if (!readers.hasNext()) {
-            throw new ImageRefusedException("no decoder for " + format.wireName() + " images");
-        }
-        return readers.next();
+        return readers.hasNext() ? readers.next() : null;
     }
 
     /** Decodes every pixel (or every n-th for huge images); a decoder warning means damaged data, as an error does. */

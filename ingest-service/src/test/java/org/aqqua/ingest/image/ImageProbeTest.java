@@ -86,6 +86,29 @@ class ImageProbeTest {
         assertThatThrownBy(() -> probe.probe(new byte[0])).isInstanceOf(ImageRefusedException.class);
     }
 
+    /**
+     * A thread keeps one reader per format and reuses it: an image that failed to decode leaves nothing behind
+     * for the next one (same answers as with fresh readers, in either order).
+     */
+    @Test
+    void aReusedReaderAnswersAfterAFailureAsAFreshOneDoes() throws Exception {
+        byte[] png = Files.readAllBytes(DATA.resolve("images/0128.png"));
+        byte[] jpeg = Files.readAllBytes(DATA.resolve("images/9990.jpg"));
+        ProbedImage goodPng = probe.probe(png);
+        ProbedImage goodJpeg = probe.probe(jpeg);
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> probe.probe(Arrays.copyOf(png, png.length / 2)))
+                    .isInstanceOf(ImageRefusedException.class);
+            assertThat(probe.probe(png)).isEqualTo(goodPng);
+            assertThatThrownBy(() -> probe.probe(Arrays.copyOf(jpeg, jpeg.length * 2 / 3)))
+                    .isInstanceOf(ImageRefusedException.class);
+            assertThat(probe.probe(jpeg)).isEqualTo(goodJpeg);
+        }
+        assertThatThrownBy(() -> probe.probe(pngHeaderOnly(20_001, 20_000))).isInstanceOf(
+                ImageRefusedException.class);
+        assertThat(probe.probe(png)).isEqualTo(goodPng);
+    }
+
     @Test
     void truncatedPngIsRefused() throws Exception {
         byte[] png = Files.readAllBytes(DATA.resolve("images/0128.png"));
