@@ -2,6 +2,7 @@ package org.aqqua.testing;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,5 +51,17 @@ public final class ServiceConfig {
         fixed.put("quarkus.profile", "test");
         fixed.put("aqqua.clock.fixed", now.toString());
         return fixed;
+    }
+
+    /**
+     * JVM options a service gets wherever the harness starts it (tests, benchmarks, the local platform); its
+     * container image sets the same (Dockerfile.jvm). ingest-service: the MinIO async client runs each PUT's
+     * preparation through {@code CompletableFuture.supplyAsync} on the common pool, which with one or two CPUs
+     * has parallelism 1, and the JDK then starts a new thread for every task, one per image stored; a common pool
+     * of four threads runs them instead (measured with bench/ingest, see README).
+     */
+    public static List<String> jvmOptions(String service) {
+        return service.equals("ingest-service")
+                ? List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4") : List.of();
     }
 }

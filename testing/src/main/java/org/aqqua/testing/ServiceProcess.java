@@ -41,6 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
         }
         List<String> command = new ArrayList<>(List.of(S3Server.javaExecutable()));
+        command.addAll(ServiceConfig.jvmOptions(module));
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.io.input.TeeInputStream;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageStore;
 import org.aqqua.ingest.image.OrphanCleanup;
@@ -132,7 +133,7 @@ public class EarlyStoring {
         }
 
         ReceivingUpload receiving(String key, InputStream body) {
-            InputStream teed = ReceivingUpload.teeTo(body, spool);
+            InputStream teed = new TeeInputStream(body, spool.writer(), false); // copied as it is read
             return new ReceivingUpload() {
                 @Override
                 public InputStream body() {

@@ -1,7 +1,6 @@
 package org.aqqua.ingest.early;
 
 import java.io.InputStream;
-import org.apache.commons.io.input.TeeInputStream;
 
 /**
  * An upload being received: its body is read through {@link #body()}, which also copies it to the local spool
@@ -35,10 +34,5 @@ public interface ReceivingUpload {
             public void abandon() {
             }
         };
-    }
-
-    /** The body copied into {@code spool} as it is read. */
-    static InputStream teeTo(InputStream body, UploadSpool spool) {
-        return new TeeInputStream(body, spool.writer(), false);
     }
 }
