@@ -85,8 +85,11 @@ public final class IngestBenchmark {
             try (ServiceProcess ingest = ServiceProcess.start("ingest-service", FreePorts.next(), config, dir,
                     List.of("-Xmx256m"))) {
                 System.out.println("ingest-service log: " + dir.resolve("ingest-service.log"));
+                Map<String, Double> beforeRaw = ProcessCpu.snapshot(dir);
                 double raw = rawPut(infrastructure.s3(), bundle);
+                Map<String, Double> beforeIngest = ProcessCpu.snapshot(dir);
                 Result result = ingest(infrastructure, ingest.url(), bundle, work);
+                Map<String, Double> afterIngest = ProcessCpu.snapshot(dir);
                 double rate = images / result.seconds();
                 System.out.println();
                 System.out.println("| what | rate | baseline | ratio |");
@@ -102,6 +105,10 @@ public final class IngestBenchmark {
                         result.diskPeak() / 1e6, Files.size(bundle) / 1e6);
                 System.out.printf("| job state, images registered | %s, %,d | | |%n", result.state(),
                         result.registered());
+                System.out.println();
+                System.out.println("CPU time by process (from /proc; the cores are shared by all of them):");
+                System.out.println("  (a): " + ProcessCpu.describe(ProcessCpu.between(beforeRaw, beforeIngest)));
+                System.out.println("  (b): " + ProcessCpu.describe(ProcessCpu.between(beforeIngest, afterIngest)));
             }
             printJobPhases(dir.resolve("ingest-service.log"));
         } catch (Exception e) {

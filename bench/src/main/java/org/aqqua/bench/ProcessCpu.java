@@ -1,0 +1,126 @@
+package org.aqqua.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of a benchmark run's processes, by process, from Linux's {@code /proc}: user plus system time of each
+ * process and of its children it has reaped (PostgreSQL's finished backends, for one). Two snapshots taken
+ * around a phase give what each process spent on it; on a machine whose cores are all busy that, not the wall
+ * clock, says where the time went. Empty off Linux.
+ */
+final class ProcessCpu {
+
+    /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux's common architectures). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private ProcessCpu() {
+    }
+
+    /**
+     * Seconds of CPU so far: this JVM ("benchmark client"), each process it started with its descendants, named
+     * by what it runs, and PostgreSQL's server under {@code runDir} with its backends.
+     */
+    static Map<String, Double> snapshot(Path runDir) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return seconds;
+        }
+        seconds.put("benchmark client", cpuSeconds(ProcessHandle.current().pid()));
+        Set<Long> counted = new HashSet<>();
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            seconds.merge(nameOf(child), treeSeconds(child, counted), Double::sum);
+        }
+        // PostgreSQL may run detached from this JVM (started through pg_ctl): its server names the data folder.
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            all.filter(process -> !counted.contains(process.pid()))
+                    .filter(process -> commandLine(process.pid()).contains(runDir.toString())
+                            && commandLine(process.pid()).contains("postgres"))
+                    .toList()
+                    .forEach(server -> seconds.merge("PostgreSQL", treeSeconds(server, counted), Double::sum));
+        }
+        return seconds;
+    }
+
+    /** What each process spent between two snapshots, in seconds. */
+    static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> spent = new LinkedHashMap<>();
+        after.forEach((name, seconds) -> spent.put(name, seconds - before.getOrDefault(name, 0.0)));
+        return spent;
+    }
+
+    /** "name 12.3 s, ..., total 45.6 s" (the total over every process listed). */
+    static String describe(Map<String, Double> spent) {
+        List<String> parts = new ArrayList<>();
+        spent.forEach((name, seconds) -> parts.add(String.format("%s %.1f s", name, seconds)));
+        parts.add(String.format("total %.1f s", spent.values().stream().mapToDouble(Double::doubleValue).sum()));
+        return String.join(", ", parts);
+    }
+
+    /** A child of this JVM by what it runs: the S3 server, Keycloak, or the service whose folder it runs in. */
+    private static String nameOf(ProcessHandle child) {
+        String command = commandLine(child.pid());
+        if (command.contains("s3proxy")) {
+            return "S3 server";
+        }
+        if (command.contains("keycloak")) {
+            return "Keycloak";
+        }
+        try {
+            Path folder = Files.readSymbolicLink(Path.of("/proc", Long.toString(child.pid()), "cwd"));
+            for (Path part : folder) {
+                if (part.toString().endsWith("-service")) {
+                    return part.toString();
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // named by its command below
+        }
+        return command.contains("postgres") ? "PostgreSQL" : "process " + child.pid();
+    }
+
+    /** The process and its descendants not counted yet, which are then counted. */
+    private static double treeSeconds(ProcessHandle root, Set<Long> counted) {
+        double seconds = 0;
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        for (ProcessHandle process : tree) {
+            if (counted.add(process.pid())) {
+                seconds += cpuSeconds(process.pid());
+            }
+        }
+        return seconds;
+    }
+
+    /** utime + stime + cutime + cstime of {@code /proc/<pid>/stat}; 0 for a process gone meanwhile. */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
