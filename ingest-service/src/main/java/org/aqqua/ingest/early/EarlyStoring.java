@@ -9,16 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.io.input.TeeInputStream;
+import org.aqqua.ingest.config.IngestSettings;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageStore;
 import org.aqqua.ingest.image.OrphanCleanup;
 import org.aqqua.ingest.image.StoredKeys;
 import org.aqqua.runtime.files.ScratchDirectories;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,12 +45,11 @@ public class EarlyStoring {
     private final AtomicLong storedOnReceipt = new AtomicLong();
     private final AtomicLong takenOver = new AtomicLong();
 
-    EarlyStoring(ImageStore store, OrphanCleanup cleanup, @ConfigProperty(name = "aqqua.ingest.work-dir") Path workDir,
-            @ConfigProperty(name = "aqqua.ingest.store-on-receipt") boolean enabled) {
+    EarlyStoring(ImageStore store, OrphanCleanup cleanup, IngestSettings settings) {
         this.store = store;
         this.cleanup = cleanup;
-        this.folder = workDir.resolve("receiving");
-        this.enabled = enabled;
+        this.folder = settings.workRoot().resolve("receiving");
+        this.enabled = settings.storeOnReceipt();
     }
 
     /** Spools left by an earlier run of the service belong to no scan any more. */
@@ -166,15 +164,16 @@ public class EarlyStoring {
         /** Stops the scan, removes what it stored unless referenced, and deletes the spool. */
         void discard() {
             stopAndWait();
-            EarlyUpload unclaimed = new EarlyUpload(own, null, -1, scan.stored(), new AtomicLong());
             try (StoredKeys keys = new StoredKeys(own.resolve("stored-keys.txt"))) {
-                unclaimed.addKeysTo(keys);
+                for (EarlyImage image : scan.stored().values()) {
+                    image.addTo(keys);
+                }
                 cleanup.removeUnreferenced(keys);
             } catch (Exception e) {
                 LOG.warnf("Could not remove the images stored on receipt of an upload not accepted; the orphan "
                         + "sweep will: %s", e.getMessage());
             }
-            unclaimed.discard();
+            ScratchDirectories.delete(own);
         }
 
         private void stopAndWait() {

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aqqua.ingest.archive.UnpackedArchive.TreeFile;
 import org.aqqua.ingest.archive.ZipEntryId;
-import org.aqqua.ingest.image.ImageStore;
 import org.aqqua.ingest.image.ProbedImage;
 import org.aqqua.ingest.image.StoredKeys;
 import org.aqqua.runtime.files.ScratchDirectories;
@@ -31,10 +30,10 @@ public final class EarlyUpload {
 
     EarlyUpload(Path folder, Path spool, long spoolBytes, Map<ZipEntryId, EarlyImage> images, AtomicLong takenOver) {
         this.folder = folder;
-        this.takenOver = takenOver;
         this.spool = spool;
         this.spoolBytes = spoolBytes;
         this.images = Map.copyOf(images);
+        this.takenOver = takenOver;
     }
 
     /** An upload with nothing taken over: the job does everything itself. */
@@ -57,12 +56,15 @@ public final class EarlyUpload {
     /** Every object stored on receipt, into the job's own list, so that a failed job removes them too. */
     public void addKeysTo(StoredKeys keys) throws IOException {
         for (EarlyImage image : images.values()) {
-            keys.add(ImageStore.keyOf(image.probed().sha256()), image.storedAt());
+            image.addTo(keys);
         }
     }
 
     /** The row's image if it was stored on receipt: the same entry of the uploaded zip, same CRC-32 and size. */
     public Optional<ProbedImage> stored(TreeFile image) {
+        if (images.isEmpty()) {
+            return Optional.empty(); // most jobs: nothing stored on receipt, no entry id to build per row
+        }
         return image.outerZipEntry().map(id -> {
             EarlyImage early = images.get(id);
             if (early != null && used.add(id)) {
@@ -81,7 +83,7 @@ public final class EarlyUpload {
     public void addUnusedKeysTo(StoredKeys keys) throws IOException {
         for (Map.Entry<ZipEntryId, EarlyImage> image : images.entrySet()) {
             if (!used.contains(image.getKey())) {
-                keys.add(ImageStore.keyOf(image.getValue().probed().sha256()), image.getValue().storedAt());
+                image.getValue().addTo(keys);
             }
         }
     }

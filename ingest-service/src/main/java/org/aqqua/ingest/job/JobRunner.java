@@ -19,6 +19,7 @@ import org.aqqua.ingest.archive.ArchiveExtractor;
 import org.aqqua.ingest.archive.ArchiveRefusedException;
 import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.ingest.bundle.BundleReader;
+import org.aqqua.ingest.config.IngestSettings;
 import org.aqqua.ingest.early.EarlyStoring;
 import org.aqqua.ingest.early.EarlyUpload;
 import org.aqqua.ingest.image.ImageProbe;
@@ -58,7 +59,6 @@ public class JobRunner {
     JobRunner(JobStore jobs, JobSources sources, ArchiveExtractor extractor, CatalogDatasets datasets,
             CatalogImages images, ImageStore imageStore, OrphanCleanup cleanup, EarlyStoring earlyStoring,
             IngestSettings settings, DataSource dataSource, ObjectMapper mapper) {
-        this.earlyStoring = earlyStoring;
         this.jobs = jobs;
         this.sources = sources;
         this.extractor = extractor;
@@ -66,6 +66,7 @@ public class JobRunner {
         this.images = images;
         this.imageStore = imageStore;
         this.cleanup = cleanup;
+        this.earlyStoring = earlyStoring;
         this.settings = settings;
         this.dataSource = dataSource;
         this.mapper = mapper;

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.aqqua.ingest.config.IngestSettings;
 import org.aqqua.runtime.files.ScratchDirectories;
 import org.jboss.logging.Logger;
 

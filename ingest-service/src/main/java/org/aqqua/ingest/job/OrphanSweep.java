@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.aqqua.catalog.client.CatalogImages;
+import org.aqqua.ingest.config.IngestSettings;
 import org.aqqua.ingest.image.ImageStore;
 import org.jboss.logging.Logger;
 

@@ -15,13 +15,13 @@ import java.util.function.BooleanSupplier;
 import org.aqqua.catalog.client.CatalogImage;
 import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.ingest.archive.UnpackedArchive.TreeFile;
-import org.aqqua.ingest.early.EarlyUpload;
 import org.aqqua.ingest.bundle.TableListener;
+import org.aqqua.ingest.early.EarlyUpload;
 import org.aqqua.ingest.image.ImageProbe;
 import org.aqqua.ingest.image.ImageRefusedException;
 import org.aqqua.ingest.image.ImageStore;
-import org.aqqua.ingest.image.StoredKeys;
 import org.aqqua.ingest.image.ProbedImage;
+import org.aqqua.ingest.image.StoredKeys;
 import org.aqqua.metadata.AqquaMinimum;
 import org.aqqua.metadata.AqquaMinimum.DatasetDefaults;
 import org.aqqua.metadata.RowProblem;
@@ -72,7 +72,6 @@ final class RowPipeline implements TableListener {
             JobCounters counters, ImageProbe probe, ImageStore store, RegistrationFile registration,
             StoredKeys storedKeys, EarlyUpload early, ExecutorService decoders, int decodeThreads,
             int storageConcurrency, BooleanSupplier cancelled) {
-        this.early = early;
         this.tree = tree;
         this.defaults = defaults;
         this.policy = policy;
@@ -82,6 +81,7 @@ final class RowPipeline implements TableListener {
         this.store = store;
         this.registration = registration;
         this.storedKeys = storedKeys;
+        this.early = early;
         this.decoders = decoders;
         this.decodePermitCount = decodeThreads * 4;
         this.decodePermits = new Semaphore(decodePermitCount);
@@ -167,7 +167,10 @@ final class RowPipeline implements TableListener {
     private void check(SourceRow row, TreeFile image, boolean valid, SourceFields rowFields) throws IOException {
         Optional<ProbedImage> storedOnReceipt = early.stored(image);
         if (storedOnReceipt.isPresent()) {
-            registerStored(row, storedOnReceipt.get(), valid);
+            // Probed and stored while the upload arrived (see EarlyStoring): only the row is left to do.
+            if (countedAndToStore(valid)) {
+                registered(row, storedOnReceipt.get());
+            }
             return;
         }
         int held = (int) image.zipSize();
@@ -193,12 +196,7 @@ final class RowPipeline implements TableListener {
                 refuse(row, rowFields, "cannot be read from the archive: " + unreadable.getMessage());
                 return;
             }
-            if (!valid) {
-                counters.rowsInvalid.incrementAndGet();
-                return;
-            }
-            counters.rowsValid.incrementAndGet();
-            if (policy == JobPolicy.ALL_OR_NOTHING && problems.count() > 0) {
+            if (!countedAndToStore(valid)) {
                 return;
             }
             storagePermits.acquireUninterruptibly();
@@ -210,8 +208,7 @@ final class RowPipeline implements TableListener {
                         failure.compareAndSet(null, error);
                     } else {
                         storedKeys.add(ImageStore.keyOf(probed.sha256()));
-                        registration.write(line(row, probed));
-                        counters.imagesStored.incrementAndGet();
+                        registered(row, probed);
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -227,16 +224,21 @@ final class RowPipeline implements TableListener {
         }
     }
 
-    /** An image already probed and stored (on receipt of the upload, see EarlyStoring): only its row is left. */
-    private void registerStored(SourceRow row, ProbedImage probed, boolean valid) throws IOException {
+    /**
+     * Counts a row whose image decoded as valid or invalid; whether its image is to be stored and registered: not
+     * for an invalid row, nor under all-or-nothing once any problem is known (the job will fail).
+     */
+    private boolean countedAndToStore(boolean valid) {
         if (!valid) {
             counters.rowsInvalid.incrementAndGet();
-            return;
+            return false;
         }
         counters.rowsValid.incrementAndGet();
-        if (policy == JobPolicy.ALL_OR_NOTHING && problems.count() > 0) {
-            return;
-        }
+        return policy != JobPolicy.ALL_OR_NOTHING || problems.count() == 0;
+    }
+
+    /** A row whose image is in S3: written to the registration file. */
+    private void registered(SourceRow row, ProbedImage probed) throws IOException {
         registration.write(line(row, probed));
         counters.imagesStored.incrementAndGet();
     }

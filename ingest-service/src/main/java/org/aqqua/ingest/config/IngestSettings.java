@@ -1,4 +1,4 @@
-package org.aqqua.ingest.job;
+package org.aqqua.ingest.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How jobs run: where they unpack, how parallel they are, how long a worker's claim lasts. */
+/**
+ * How ingest runs its jobs: where they unpack, how parallel they are, how long a worker's claim lasts, and
+ * whether uploads are put to work while they arrive.
+ */
 @ConfigMapping(prefix = "aqqua.ingest")
 public interface IngestSettings {
 
@@ -60,7 +63,7 @@ public interface IngestSettings {
 
     OrphanSweepSettings orphanSweep();
 
-    /** Garbage collection of unreferenced image objects (see {@link OrphanSweep}). */
+    /** Garbage collection of unreferenced image objects (see job.OrphanSweep). */
     interface OrphanSweepSettings {
         /** How often; "off" disables it. */
         @WithDefault("24h")
