@@ -35,27 +35,18 @@ class IngestCrashRecoveryTest {
     @Test
     void jobKilledMidwayIsTakenOverAfterRestartAndRegistersEveryImageOnce() throws Exception {
         Infrastructure infrastructure = Infrastructure.shared();
-        String catalogUrl = CatalogServiceResource.catalogUrl();
-        Map<String, String> config = new HashMap<>(ServiceConfig.forService("ingest-service",
-                infrastructure.endpoints(), catalogUrl));
-        config.put("aqqua.ingest.lease", "PT4S");
-        config.put("aqqua.ingest.poll-interval", "1s");
+        Map<String, String> config = config(infrastructure);
         config.put("aqqua.ingest.decode-threads", "1");
         // The job is to be killed while it stores images: stored on receipt, they would all be in place before
         // the job starts, and it would be past storing before the test could look.
         config.put("aqqua.ingest.store-on-receipt", "false");
         int port = FreePorts.next();
-
         String provider = Tokens.forUser(DemoRealm.PROVIDER);
         UUID dataset = CatalogFixtures.dataset(Tokens.subjectOf(provider), "draft");
-        ByteArrayOutputStream archive = new ByteArrayOutputStream();
-        new EcotaxaBundleGenerator(42, 500).writeZip(IMAGES, archive);
 
         UUID job;
         try (ServiceProcess ingest = start(port, config, infrastructure)) {
-            job = UUID.fromString(given().baseUri(ingest.url()).auth().oauth2(provider)
-                    .contentType("application/zip").body(archive.toByteArray())
-                    .post("/api/datasets/{id}/archives", dataset).then().statusCode(202).extract().path("id"));
+            job = upload(ingest, provider, dataset, bundle(42));
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() ->
                     view(ingest.url(), provider, job).getLong("progress.imagesStored"), stored -> stored > 100);
             JsonPath midway = view(ingest.url(), provider, job);
@@ -64,17 +55,9 @@ class IngestCrashRecoveryTest {
         }
 
         try (ServiceProcess restarted = start(port, config, infrastructure)) {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    view(restarted.url(), provider, job).getString("state"),
-                    state -> List.of("succeeded", "failed", "cancelled").contains(state));
-            JsonPath done = view(restarted.url(), provider, job);
-            assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
-            assertThat(done.getLong("counts.registered")).isEqualTo(IMAGES);
+            assertSucceededWithEveryImage(restarted, provider, job);
         }
-        List<Map<String, Object>> counts = given().baseUri(catalogUrl)
-                .auth().oauth2(Tokens.forUser(DemoRealm.MEMBER)).queryParam("dataset", dataset)
-                .get("/api/stats").then().statusCode(200).extract().jsonPath().getList("$");
-        assertThat(((Number) counts.get(0).get("images")).longValue()).isEqualTo(IMAGES);
+        assertThat(catalogImageCount(dataset)).isEqualTo(IMAGES);
     }
 
     /**
@@ -85,40 +68,62 @@ class IngestCrashRecoveryTest {
     @Test
     void killedRightAfterTheUploadTheJobStillRegistersEveryImageOnce(@TempDir Path workDir) throws Exception {
         Infrastructure infrastructure = Infrastructure.shared();
-        Map<String, String> config = new HashMap<>(ServiceConfig.forService("ingest-service",
-                infrastructure.endpoints(), CatalogServiceResource.catalogUrl()));
-        config.put("aqqua.ingest.lease", "PT4S");
-        config.put("aqqua.ingest.poll-interval", "1s");
+        Map<String, String> config = config(infrastructure);
         config.put("aqqua.ingest.work-dir", workDir.toString());
         int port = FreePorts.next();
-
         String provider = Tokens.forUser(DemoRealm.PROVIDER);
         UUID dataset = CatalogFixtures.dataset(Tokens.subjectOf(provider), "draft");
-        ByteArrayOutputStream archive = new ByteArrayOutputStream();
-        new EcotaxaBundleGenerator(43, 500).writeZip(IMAGES, archive);
 
         UUID job;
         try (ServiceProcess ingest = start(port, config, infrastructure)) {
-            job = UUID.fromString(given().baseUri(ingest.url()).auth().oauth2(provider)
-                    .contentType("application/zip").body(archive.toByteArray())
-                    .post("/api/datasets/{id}/archives", dataset).then().statusCode(202).extract().path("id"));
+            job = upload(ingest, provider, dataset, bundle(43));
             ingest.kill();
         }
         assertThat(workDir.resolve("receiving")).as("the dead process's spool").isNotEmptyDirectory();
 
         try (ServiceProcess restarted = start(port, config, infrastructure)) {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    view(restarted.url(), provider, job).getString("state"),
-                    state -> List.of("succeeded", "failed", "cancelled").contains(state));
-            JsonPath done = view(restarted.url(), provider, job);
-            assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
-            assertThat(done.getLong("counts.registered")).isEqualTo(IMAGES);
+            assertSucceededWithEveryImage(restarted, provider, job);
             assertThat(workDir.resolve("receiving")).doesNotExist();
         }
+        assertThat(catalogImageCount(dataset)).isEqualTo(IMAGES);
+    }
+
+    /** ingest-service's configuration with a short lease, so that a restarted service takes the job over soon. */
+    static Map<String, String> config(Infrastructure infrastructure) {
+        Map<String, String> config = new HashMap<>(ServiceConfig.forService("ingest-service",
+                infrastructure.endpoints(), CatalogServiceResource.catalogUrl()));
+        config.put("aqqua.ingest.lease", "PT4S");
+        config.put("aqqua.ingest.poll-interval", "1s");
+        return config;
+    }
+
+    static byte[] bundle(long seed) throws Exception {
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        new EcotaxaBundleGenerator(seed, 500).writeZip(IMAGES, archive);
+        return archive.toByteArray();
+    }
+
+    static UUID upload(ServiceProcess ingest, String provider, UUID dataset, byte[] archive) {
+        return UUID.fromString(given().baseUri(ingest.url()).auth().oauth2(provider).contentType("application/zip")
+                .body(archive).post("/api/datasets/{id}/archives", dataset).then().statusCode(202).extract()
+                .path("id"));
+    }
+
+    /** Waits for the job to end on {@code ingest}: it succeeded, every image registered by this run. */
+    static void assertSucceededWithEveryImage(ServiceProcess ingest, String provider, UUID job) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
+                view(ingest.url(), provider, job).getString("state"),
+                state -> List.of("succeeded", "failed", "cancelled").contains(state));
+        JsonPath done = view(ingest.url(), provider, job);
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("succeeded");
+        assertThat(done.getLong("counts.registered")).isEqualTo(IMAGES);
+    }
+
+    static long catalogImageCount(UUID dataset) {
         List<Map<String, Object>> counts = given().baseUri(CatalogServiceResource.catalogUrl())
                 .auth().oauth2(Tokens.forUser(DemoRealm.MEMBER)).queryParam("dataset", dataset)
                 .get("/api/stats").then().statusCode(200).extract().jsonPath().getList("$");
-        assertThat(((Number) counts.get(0).get("images")).longValue()).isEqualTo(IMAGES);
+        return ((Number) counts.get(0).get("images")).longValue();
     }
 
     static ServiceProcess start(int port, Map<String, String> config, Infrastructure infrastructure) {

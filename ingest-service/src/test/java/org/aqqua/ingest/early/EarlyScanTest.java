@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.aqqua.ingest.archive.InPlaceImages;
@@ -50,7 +48,7 @@ class EarlyScanTest {
                 "import_test/m106_mn01_n2_sml/m106_mn01_n2_sml_1.jpg"));
         byte[] large = new byte[(int) InPlaceImages.MAX_BYTES + 1];
         new Random(3).nextBytes(large);
-        byte[] zip = zip("ecotaxa_a.tsv", "object_id\n[t]\n", "a.jpg", jpeg, "fake.png", "not an image".getBytes(),
+        byte[] zip = Bundles.zip("ecotaxa_a.tsv", "object_id\n[t]\n", "a.jpg", jpeg, "fake.png", "not an image".getBytes(),
                 "large.png", large, "notes.txt", "x".getBytes());
 
         EarlyScan scan = scanArriving(zip, 4096, false);
@@ -117,18 +115,5 @@ class EarlyScanTest {
             }
         }
         return ids;
-    }
-
-    private static byte[] zip(Object... namesAndContents) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry((String) namesAndContents[i]));
-                Object content = namesAndContents[i + 1];
-                zip.write(content instanceof String text ? text.getBytes() : (byte[]) content);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

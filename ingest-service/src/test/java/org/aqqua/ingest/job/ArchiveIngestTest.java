@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.aqqua.ingest.image.ImageStore;
 import org.aqqua.testing.AqquaInfrastructureResource;
@@ -77,11 +79,18 @@ class ArchiveIngestTest {
 
     /** An upload of unknown length: the body is sent chunked, without Content-Length. */
     static HttpResponse<String> uploadChunked(UUID dataset, byte[] archive) throws Exception {
+        return uploadStream(dataset, () -> new ByteArrayInputStream(archive), -1);
+    }
+
+    /** The provider's upload of {@code body} as a stream, with its length declared or, if negative, chunked. */
+    static HttpResponse<String> uploadStream(UUID dataset, Supplier<InputStream> body, long declaredLength)
+            throws Exception {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(body);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
                 + RestAssured.port + "/api/datasets/" + dataset + "/archives"))
                 .header("Authorization", "Bearer " + provider).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(archive))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(declaredLength < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, declaredLength))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonPath finished(UUID job) {
@@ -409,6 +418,11 @@ class ArchiveIngestTest {
     }
 
     boolean exists(String key) throws Exception {
+        return objectExists(s3, key);
+    }
+
+    /** Whether aqqua-images holds an object under {@code key}. */
+    static boolean objectExists(MinioClient s3, String key) throws Exception {
         try {
             s3.statObject(StatObjectArgs.builder().bucket(ImageStore.BUCKET).object(key).build());
             return true;

@@ -82,7 +82,7 @@ public final class Bundles {
     }
 
     /** A zip of the given (name, content) pairs. */
-    static byte[] zip(Object... namesAndContents) throws IOException {
+    public static byte[] zip(Object... namesAndContents) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < namesAndContents.length; i += 2) {

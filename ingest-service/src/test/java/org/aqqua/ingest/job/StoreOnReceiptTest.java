@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minio.MinioClient;
-import io.minio.StatObjectArgs;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -14,21 +13,16 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.aqqua.ingest.early.EarlyStoring;
-import org.aqqua.ingest.image.ImageStore;
 import org.aqqua.ingest.job.ArchiveIngestTest.GeneratedTable;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogServiceResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +38,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.GLOBAL)
 class StoreOnReceiptTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /**
      * Random bytes after the images: staging reads the body in 16 KB blocks, so the last bytes before the held
      * point reach the spool only once a block is full.
@@ -60,9 +53,6 @@ class StoreOnReceiptTest {
 
     @Inject
     MinioClient s3;
-
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
 
     @BeforeAll
     static void tokens() {
@@ -140,22 +130,13 @@ class StoreOnReceiptTest {
     }
 
     /** POSTs {@code body} with its length declared (Content-Length) or of unknown length (chunked). */
-    private HttpResponse<String> send(UUID dataset, HeldBackEnd body, boolean lengthDeclared) throws Exception {
-        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> body);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/datasets/" + dataset
-                + "/archives")).header("Authorization", "Bearer " + ArchiveIngestTest.provider)
-                .header("Content-Type", "application/zip")
-                .POST(lengthDeclared ? HttpRequest.BodyPublishers.fromPublisher(chunked, body.length()) : chunked)
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(UUID dataset, HeldBackEnd body, boolean lengthDeclared)
+            throws Exception {
+        return ArchiveIngestTest.uploadStream(dataset, () -> body, lengthDeclared ? body.length() : -1);
     }
 
     private boolean exists(String key) throws Exception {
-        try {
-            s3.statObject(StatObjectArgs.builder().bucket(ImageStore.BUCKET).object(key).build());
-            return true;
-        } catch (io.minio.errors.ErrorResponseException e) {
-            return false;
-        }
+        return ArchiveIngestTest.objectExists(s3, key);
     }
 
     /**
