@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,15 +47,17 @@ import org.aqqua.testing.Tokens;
  * End-to-end ingest rate against its baseline, in one run on one fresh local S3 server: (a) the images of a
  * generated EcoTaxa bundle PUT straight to S3 by a tuned parallel client (64 in flight), then (b) the same bundle
  * uploaded to ingest-service (running at -Xmx256m) until its job has registered every image in the catalog.
- * While (b) runs, ingest's heap (Micrometer) and its scratch folder are sampled for their peaks.
+ * While (b) runs, ingest's scratch folder is sampled for its peak; its heap peak is read from its GC log.
  *
- * <p>Arguments: images (default 50,000), images per sample folder (1,000).
+ * <p>Arguments: images (default 50,000), images per sample folder (1,000). With the system property
+ * {@code bench.ingest.bundles} naming a folder, the generated bundle is kept there and reused by later runs (the
+ * generator is deterministic, so it is the same bundle).
  */
 public final class IngestBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} ([0-9.E+]+)$",
-            Pattern.MULTILINE);
+    /** A collection in ingest's GC log: heap in use before it, after it, and the heap's size, in MB. */
+    private static final Pattern COLLECTION = Pattern.compile(" (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private IngestBenchmark() {
     }
@@ -63,15 +66,21 @@ public final class IngestBenchmark {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int perSample = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path dir = Files.createTempDirectory("aqqua-bench-ingest-");
-        Path bundle = dir.resolve("bundle.zip");
+        String keep = System.getProperty("bench.ingest.bundles");
+        Path bundle = (keep == null ? dir : Path.of(keep)).resolve("bundle-" + images + "-" + perSample + ".zip");
         long started = System.nanoTime();
         long imageBytes;
-        try (OutputStream out = Files.newOutputStream(bundle)) {
-            imageBytes = new EcotaxaBundleGenerator(2027, perSample).writeZip(images, out);
+        if (Files.exists(bundle)) {
+            imageBytes = imageBytes(bundle);
+            System.out.printf("Reusing %s (%,d images, %,.0f MB of PNG/JPEG)%n", bundle, images, imageBytes / 1e6);
+        } else {
+            try (OutputStream out = Files.newOutputStream(bundle)) {
+                imageBytes = new EcotaxaBundleGenerator(2027, perSample).writeZip(images, out);
+            }
+            System.out.printf("Generated %,d images (%,.0f MB of PNG/JPEG, %.1f KB mean) in a %,.0f MB bundle in "
+                    + "%.0f s%n", images, imageBytes / 1e6, imageBytes / 1e3 / images, Files.size(bundle) / 1e6,
+                    (System.nanoTime() - started) / 1e9);
         }
-        System.out.printf("Generated %,d images (%,.0f MB of PNG/JPEG, %.1f KB mean) in a %,.0f MB bundle in %.0f s%n",
-                images, imageBytes / 1e6, imageBytes / 1e3 / images, Files.size(bundle) / 1e6,
-                (System.nanoTime() - started) / 1e9);
 
         Path work = dir.resolve("ingest-work");
         try (Infrastructure infrastructure = new Infrastructure(dir.resolve("platform"), Infrastructure.Ports.free())
@@ -82,8 +91,9 @@ public final class IngestBenchmark {
             Map<String, String> config = new HashMap<>(ServiceConfig.forService("ingest-service",
                     infrastructure.endpoints(), catalog.url()));
             config.put("aqqua.ingest.work-dir", work.toString());
+            Path gcLog = dir.resolve("ingest-gc.log");
             try (ServiceProcess ingest = ServiceProcess.start("ingest-service", FreePorts.next(), config, dir,
-                    List.of("-Xmx256m"))) {
+                    ingestJvmOptions(gcLog))) {
                 System.out.println("ingest-service log: " + dir.resolve("ingest-service.log"));
                 Map<String, Double> beforeRaw = ProcessCpu.snapshot(dir);
                 double raw = rawPut(infrastructure.s3(), bundle);
@@ -99,8 +109,8 @@ public final class IngestBenchmark {
                 System.out.printf("| (b) ingest end to end: upload, unpack, validate, decode, store, register "
                         + "| %,.0f images/s (%.1f MB/s) | (a) | %.2fx |%n", rate, rate * imageBytes / images / 1e6,
                         rate / raw);
-                System.out.printf("| ingest heap peak (-Xmx256m), sampled every 250 ms | %,.0f MB | | |%n",
-                        result.heapPeak() / 1e6);
+                System.out.printf("| ingest heap peak (-Xmx256m), in use before a collection, from its GC log "
+                        + "| %,d MB | | |%n", heapPeakMegabytes(gcLog));
                 System.out.printf("| ingest scratch-disk peak | %,.0f MB (bundle %,.0f MB) | | |%n",
                         result.diskPeak() / 1e6, Files.size(bundle) / 1e6);
                 System.out.printf("| job state, images registered | %s, %,d | | |%n", result.state(),
@@ -121,6 +131,26 @@ public final class IngestBenchmark {
             throw e;
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * -Xmx256m and a GC log, plus any options in the system property {@code bench.ingest.jvm} (space-separated),
+     * e.g. a JFR recording to see where ingest's CPU goes during (b).
+     */
+    static List<String> ingestJvmOptions(Path gcLog) {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog));
+        String extra = System.getProperty("bench.ingest.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
+    /** The bytes of a bundle's images (every entry but its tables). */
+    static long imageBytes(Path bundle) throws IOException {
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            return zip.stream().filter(entry -> !entry.getName().endsWith(".tsv")).mapToLong(ZipEntry::getSize).sum();
         }
     }
 
@@ -173,7 +203,7 @@ public final class IngestBenchmark {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    record Result(double seconds, String state, long registered, long heapPeak, long diskPeak) {
+    record Result(double seconds, String state, long registered, long diskPeak) {
     }
 
     /** (b): the bundle uploaded as one request body, timed until its job is final. */
@@ -181,11 +211,9 @@ public final class IngestBenchmark {
         String tokenUrl = infrastructure.keycloak().tokenUrl();
         String provider = Tokens.forUser(tokenUrl, DemoRealm.PROVIDER);
         UUID dataset = CatalogFixtures.dataset(infrastructure.jdbcUrl(), Tokens.subjectOf(provider), "draft");
-        AtomicLong heapPeak = new AtomicLong();
         AtomicLong diskPeak = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
-            heapPeak.accumulateAndGet(heapUsed(ingestUrl), Math::max);
             diskPeak.accumulateAndGet(folderSize(work), Math::max);
         }, 0, 250, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
@@ -219,22 +247,23 @@ public final class IngestBenchmark {
             System.out.println("Job did not succeed: " + body);
         }
         long registered = Long.parseLong(body.replaceAll(".*\"registered\":(\\d+).*", "$1"));
-        return new Result(seconds, state, registered, heapPeak.get(), diskPeak.get());
+        return new Result(seconds, state, registered, diskPeak.get());
     }
 
-    static long heapUsed(String url) {
-        try {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = HEAP.matcher(metrics);
-            double sum = 0;
-            while (m.find()) {
-                sum += Double.parseDouble(m.group(1));
+    /**
+     * The most heap ingest had in use, read from its GC log: the heap is fullest just before a collection. This
+     * replaced sampling its metrics endpoint every 250 ms, which missed peaks between samples and cost the service
+     * CPU during the very run it measured.
+     */
+    static long heapPeakMegabytes(Path gcLog) throws IOException {
+        long peak = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher collection = COLLECTION.matcher(line);
+            if (collection.find()) {
+                peak = Math.max(peak, Long.parseLong(collection.group(1)));
             }
-            return (long) sum;
-        } catch (Exception e) {
-            return 0;
         }
+        return peak;
     }
 
     static long folderSize(Path folder) {

@@ -1,6 +1,6 @@
 package org.aqqua.ingest.image;
 
-import java.awt.image.BufferedImage;
+import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -22,8 +24,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Checks that a file is an image AqQua can use, by decoding it: PNG, JPEG, GIF, TIFF or BMP by content, at most
  * {@value #MAX_PIXELS} pixels (EcoTaxa's 20000×20000 limit, checked from the header before any pixel is decoded),
- * and every pixel readable. Very large images are decoded subsampled, which still reads all their data, so a
- * corrupt tail is found without holding a 400-megapixel raster in a small heap. Thread-safe.
+ * and all of its image data readable, so that a cut-off or damaged file is refused. No full raster is kept: a
+ * 400-megapixel image is checked in a small heap, and a small one without allocating and filling pixels nobody
+ * looks at. Thread-safe.
  */
 public final class ImageProbe {
 
@@ -36,8 +39,19 @@ public final class ImageProbe {
     private static final ThreadLocal<Map<ImageFormat, ImageReader>> READERS =
             ThreadLocal.withInitial(() -> new EnumMap<>(ImageFormat.class));
 
-    /** Largest raster decoded at full resolution; larger images are decoded subsampled down to about this. */
-    private static final long FULL_DECODE_PIXELS = 4_000_000L;
+    /**
+     * Formats whose decoders read all of an image's data even when asked for a single pixel (the data are one
+     * compressed stream, or the rows depend on each other), so one pixel is all they are asked for. The TIFF
+     * decoder skips what a subsampled read does not need, so a TIFF is read in tiles of every pixel instead.
+     * The BMP decoder skips data outside a tile as well, and does not notice a cut-off file when reading a tile, so
+     * a BMP is read whole up to one tile's size and subsampled above it: a cut-off tail of a BMP over
+     * {@value #TILE_PIXELS} pixels is not found (BMP is rare for plankton images, and never that large).
+     */
+    private static final Set<ImageFormat> READ_WHOLE_FOR_ONE_PIXEL = EnumSet.of(ImageFormat.PNG, ImageFormat.JPEG,
+            ImageFormat.GIF);
+
+    /** Largest tile of a TIFF (or whole BMP) decoded at once. */
+    private static final long TILE_PIXELS = 4_000_000L;
 
     public ProbedImage probe(Path file) throws IOException, ImageRefusedException {
         byte[] head;
@@ -75,7 +89,7 @@ public final class ImageProbe {
                 throw new ImageRefusedException("image is " + width + "×" + height
                         + " px, over the limit of 20000×20000 px");
             }
-            decode(reader, width, height);
+            decode(reader, format, width, height);
             return new ProbedImage(format, width, height, bytes, sha256);
         } catch (IOException | RuntimeException e) {
             throw new ImageRefusedException("cannot decode the " + format.wireName().toUpperCase()
@@ -95,22 +109,42 @@ public final class ImageProbe {
         return readers.hasNext() ? readers.next() : null;
     }
 
-    /** Decodes every pixel (or every n-th for huge images); a decoder warning means damaged data, as an error does. */
-    private static void decode(ImageReader reader, int width, int height) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        long pixels = (long) width * height;
-        if (pixels > FULL_DECODE_PIXELS) {
-            int step = (int) Math.ceil(Math.sqrt((double) pixels / FULL_DECODE_PIXELS));
-            param.setSourceSubsampling(step, step, 0, 0);
-        }
+    /** Reads all of the image data; a decoder warning means damaged data, as an error does. */
+    private static void decode(ImageReader reader, ImageFormat format, int width, int height) throws IOException {
         StringBuilder warnings = new StringBuilder();
         reader.addIIOReadWarningListener((source, warning) -> warnings.append(warning).append(' '));
-        BufferedImage image = reader.read(0, param);
-        if (image == null) {
-            throw new IOException("no image data");
+        if (READ_WHOLE_FOR_ONE_PIXEL.contains(format)) {
+            ImageReadParam onePixel = reader.getDefaultReadParam();
+            onePixel.setSourceSubsampling(width, height, 0, 0);
+            read(reader, onePixel);
+        } else if (format == ImageFormat.BMP) {
+            ImageReadParam whole = reader.getDefaultReadParam();
+            long pixels = (long) width * height;
+            if (pixels > TILE_PIXELS) {
+                int step = (int) Math.ceil(Math.sqrt((double) pixels / TILE_PIXELS));
+                whole.setSourceSubsampling(step, step, 0, 0);
+            }
+            read(reader, whole);
+        } else {
+            int tileWidth = (int) Math.min(width, TILE_PIXELS);
+            int tileHeight = (int) Math.min(height, Math.max(1, TILE_PIXELS / tileWidth));
+            for (int y = 0; y < height; y += tileHeight) {
+                for (int x = 0; x < width; x += tileWidth) {
+                    ImageReadParam tile = reader.getDefaultReadParam();
+                    tile.setSourceRegion(new Rectangle(x, y, Math.min(tileWidth, width - x),
+                            Math.min(tileHeight, height - y)));
+                    read(reader, tile);
+                }
+            }
         }
         if (!warnings.isEmpty()) {
             throw new IOException(warnings.toString().strip());
+        }
+    }
+
+    private static void read(ImageReader reader, ImageReadParam param) throws IOException {
+        if (reader.read(0, param) == null) {
+            throw new IOException("no image data");
         }
     }
 

@@ -9,10 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which files are images AqQua stores: the upstream test images, and the ways a file can fail to be one. */
 class ImageProbeTest {
@@ -116,6 +119,27 @@ class ImageProbeTest {
         assertThatThrownBy(() -> probe.probe(cut)).isInstanceOf(ImageRefusedException.class);
     }
 
+    /** Each format's decoder is made to read all of the image data: cut off near its end, none passes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "jpeg", "gif", "tiff", "bmp"})
+    void anImageCutOffNearItsEndIsRefusedInEveryFormat(String format) throws Exception {
+        byte[] image = noisyImage(format, 200, 150);
+        assertThat(probe.probe(image).width()).isEqualTo(200);
+        assertThatThrownBy(() -> probe.probe(Arrays.copyOf(image, image.length * 95 / 100)))
+                .isInstanceOf(ImageRefusedException.class).hasMessageStartingWith("cannot decode");
+    }
+
+    /** A TIFF over one tile is read tile by tile: every tile's data, so a cut-off tail is still found. */
+    @Test
+    void aTiffOfSeveralTilesIsReadToItsEnd() throws Exception {
+        byte[] image = noisyImage("tiff", 2_100, 2_000);
+        ProbedImage whole = probe.probe(image);
+        assertThat(whole.width()).isEqualTo(2_100);
+        assertThat(whole.height()).isEqualTo(2_000);
+        assertThatThrownBy(() -> probe.probe(Arrays.copyOf(image, image.length - 5_000)))
+                .isInstanceOf(ImageRefusedException.class).hasMessageStartingWith("cannot decode");
+    }
+
     /** A PNG header claiming 20001×20000 px is refused from the header, before a single pixel is decoded. */
     @Test
     void imagesOverTwentyThousandSquaredAreRefusedFromTheHeader() throws Exception {
@@ -130,6 +154,21 @@ class ImageProbeTest {
         ProbedImage image = probe.probe(DATA.resolve("import_issues/tsv_issues/m106_mn01_n3_sml_too_big.png"));
         assertThat(image.width()).isEqualTo(225);
         assertThat(image.height()).isEqualTo(346);
+    }
+
+    /** An image of random grey pixels (incompressible, so a cut removes pixel data), encoded in the format. */
+    static byte[] noisyImage(String format, int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height,
+                format.equals("gif") ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_BYTE_GRAY);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(256) * 0x010101);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(image, format, out)).as("a writer for " + format).isTrue();
+        return out.toByteArray();
     }
 
     /** Signature and IHDR of a PNG with the given size, no image data: enough for a reader to report the size. */
