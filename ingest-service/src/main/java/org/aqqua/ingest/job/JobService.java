@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.aqqua.ingest.access.DatasetAccess;
 import org.aqqua.ingest.archive.ArchiveStaging;
 import org.aqqua.ingest.archive.ArchiveStaging.StagedArchive;
+import org.aqqua.ingest.config.IngestSettings;
 import org.aqqua.ingest.early.EarlyStoring;
 import org.aqqua.ingest.early.ReceivingUpload;
 import org.aqqua.runtime.problem.ProblemException;
@@ -28,15 +29,17 @@ public class JobService {
     private final JobWorker worker;
     private final JobSources sources;
     private final EarlyStoring earlyStoring;
+    private final DirectUploadLimit limit;
 
     JobService(DatasetAccess access, ArchiveStaging staging, JobProblems problems, JobWorker worker,
-            JobSources sources, EarlyStoring earlyStoring) {
+            JobSources sources, EarlyStoring earlyStoring, IngestSettings settings) {
         this.access = access;
         this.staging = staging;
-        this.earlyStoring = earlyStoring;
         this.problems = problems;
         this.worker = worker;
         this.sources = sources;
+        this.earlyStoring = earlyStoring;
+        this.limit = new DirectUploadLimit(settings.maxArchiveSize().asLongValue());
     }
 
     /**
@@ -46,6 +49,7 @@ public class JobService {
     public Job submit(SecurityIdentity caller, UUID datasetId, JobPolicy policy, String sourceName,
             String contentType, long contentLength, InputStream body) {
         access.writableBy(caller, datasetId);
+        limit.checkDeclared(contentLength);
         UUID id = UUID.randomUUID();
         String key = "archives/" + datasetId + "/" + id;
         ReceivingUpload receiving = earlyStoring.receive(key, body);
@@ -53,8 +57,11 @@ public class JobService {
         try {
             StagedArchive staged;
             try {
-                staged = staging.store(key, receiving.body(), contentType, contentLength);
+                staged = staging.store(key, limit.bound(receiving.body()), contentType, contentLength);
             } catch (Exception e) {
+                if (DirectUploadLimit.passedBy(e)) {
+                    throw limit.tooLargeBody();
+                }
                 LOG.warnf(e, "Could not stage an archive for dataset %s", datasetId);
                 throw ProblemException.of(jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE,
                         "storage-unavailable", "The archive could not be stored; nothing was accepted. Try again later.");

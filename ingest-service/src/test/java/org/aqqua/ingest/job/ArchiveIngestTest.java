@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.quarkus.test.common.ResourceArg;
@@ -36,6 +37,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import org.apache.commons.io.input.NullInputStream;
+import org.aqqua.ingest.archive.ArchiveStaging;
 import org.aqqua.ingest.image.ImageStore;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
@@ -44,6 +47,8 @@ import org.aqqua.testing.DemoRealm;
 import org.aqqua.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Archives uploaded into datasets end to end: real Keycloak tokens, the archive staged in S3, the job run by the
@@ -91,6 +96,34 @@ class ArchiveIngestTest {
                 .header("Authorization", "Bearer " + provider).header("Content-Type", "application/zip")
                 .POST(declaredLength < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, declaredLength))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A direct upload over aqqua.ingest.max-archive-size (32 MB in tests) is refused with 413 naming the limit:
+     * a declared length before the body is read, a chunked body as soon as it passes the limit. No job is queued
+     * and nothing is left in aqqua-uploads.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anArchiveOverTheSizeLimitIsRefusedAndNothingIsKept(boolean lengthDeclared) throws Exception {
+        UUID dataset = newDataset();
+        long size = 33L * 1024 * 1024;
+        HttpResponse<String> response = uploadStream(dataset, () -> new NullInputStream(size),
+                lengthDeclared ? size : -1);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonPath problem = new JsonPath(response.body());
+        assertThat(problem.getString("type")).isEqualTo("urn:aqqua:problem:archive-too-large");
+        assertThat(problem.getString("errors[0].field")).isEqualTo(lengthDeclared ? "Content-Length" : "body");
+        assertThat(problem.getString("errors[0].value")).isEqualTo(lengthDeclared ? String.valueOf(size)
+                : "more than " + 32 * 1024 * 1024 + " bytes");
+        assertThat(problem.getString("errors[0].message")).startsWith("must be at most 33554432 bytes");
+        assertThat(given().auth().oauth2(provider).queryParam("datasetId", dataset).get("/api/jobs").then()
+                .statusCode(200).extract().jsonPath().getList("$")).as("jobs of the dataset").isEmpty();
+        assertThat(s3.listObjects(ListObjectsArgs.builder().bucket(ArchiveStaging.BUCKET)
+                .prefix("archives/" + dataset + "/").recursive(true).build())).as("staged archives").isEmpty();
     }
 
     static JsonPath finished(UUID job) {
