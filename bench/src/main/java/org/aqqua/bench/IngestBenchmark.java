@@ -46,7 +46,9 @@ import org.aqqua.testing.Tokens;
 /**
  * End-to-end ingest rate against its baseline, in one run on one fresh local S3 server: (a) the images of a
  * generated EcoTaxa bundle PUT straight to S3 by a tuned parallel client (64 in flight), then (b) the same bundle
- * uploaded to ingest-service (running at -Xmx256m) until its job has registered every image in the catalog.
+ * uploaded to ingest-service (running at -Xmx256m) until its job has registered every image in the catalog, then
+ * (a) again; (b) is compared with the mean of both (a)s, which brackets it against the host's drift. An untimed
+ * warm-up with a tenth as many other images, both ways, comes first.
  * While (b) runs, ingest's scratch folder is sampled for its peak; its heap peak is read from its GC log.
  *
  * <p>Arguments: images (default 50,000), images per sample folder (1,000). With the system property
@@ -67,21 +69,12 @@ public final class IngestBenchmark {
         int perSample = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path dir = Files.createTempDirectory("aqqua-bench-ingest-");
         String keep = System.getProperty("bench.ingest.bundles");
-        Path bundle = (keep == null ? dir : Path.of(keep)).resolve("bundle-" + images + "-" + perSample + ".zip");
-        long started = System.nanoTime();
-        long imageBytes;
-        if (Files.exists(bundle)) {
-            imageBytes = imageBytes(bundle);
-            System.out.printf("Reusing %s (%,d images, %,.0f MB of PNG/JPEG)%n", bundle, images, imageBytes / 1e6);
-        } else {
-            try (OutputStream out = Files.newOutputStream(bundle)) {
-                imageBytes = new EcotaxaBundleGenerator(2027, perSample).writeZip(images, out);
-            }
-            System.out.printf("Generated %,d images (%,.0f MB of PNG/JPEG, %.1f KB mean) in a %,.0f MB bundle in "
-                    + "%.0f s%n", images, imageBytes / 1e6, imageBytes / 1e3 / images, Files.size(bundle) / 1e6,
-                    (System.nanoTime() - started) / 1e9);
-        }
-
+        Path bundles = keep == null ? dir : Path.of(keep);
+        Path bundle = bundles.resolve("bundle-" + images + "-" + perSample + ".zip");
+        long imageBytes = bundle(bundle, 2027, images, perSample);
+        int warmUpImages = Math.max(1, images / 10);
+        Path warmUpBundle = bundles.resolve("warm-up-" + warmUpImages + "-" + perSample + ".zip");
+        bundle(warmUpBundle, 1989, warmUpImages, perSample);
         Path work = dir.resolve("ingest-work");
         try (Infrastructure infrastructure = new Infrastructure(dir.resolve("platform"), Infrastructure.Ports.free())
                 .start();
@@ -95,17 +88,29 @@ public final class IngestBenchmark {
             try (ServiceProcess ingest = ServiceProcess.start("ingest-service", FreePorts.next(), config, dir,
                     ingestJvmOptions(gcLog))) {
                 System.out.println("ingest-service log: " + dir.resolve("ingest-service.log"));
+                // Untimed, a tenth of the images (other ones) both ways first: every JVM involved (this client,
+                // the S3 server, ingest, the catalog) has compiled its hot code before anything is timed.
+                rawPut(infrastructure.s3(), warmUpBundle, "bench-warm-up");
+                Result warmUp = ingest(infrastructure, ingest.url(), warmUpBundle, work);
+                System.out.printf("Warm-up (untimed): %,d images PUT raw, and ingested: %s, %,d registered%n",
+                        warmUpImages, warmUp.state(), warmUp.registered());
+                // (a) both before and after (b), into buckets of their own: on a shared host the machine's speed
+                // drifts over minutes, and (b) is compared with the mean of the two.
                 Map<String, Double> beforeRaw = ProcessCpu.snapshot(dir);
-                double raw = rawPut(infrastructure.s3(), bundle);
+                double rawBefore = rawPut(infrastructure.s3(), bundle, "bench-raw-before");
                 Map<String, Double> beforeIngest = ProcessCpu.snapshot(dir);
                 Result result = ingest(infrastructure, ingest.url(), bundle, work);
                 Map<String, Double> afterIngest = ProcessCpu.snapshot(dir);
+                double rawAfter = rawPut(infrastructure.s3(), bundle, "bench-raw-after");
+                Map<String, Double> afterRaw = ProcessCpu.snapshot(dir);
+                double raw = (rawBefore + rawAfter) / 2;
                 double rate = images / result.seconds();
                 System.out.println();
                 System.out.println("| what | rate | baseline | ratio |");
                 System.out.println("|---|---|---|---|");
-                System.out.printf("| (a) raw parallel PUT of the bundle's images (tuned MinIO client, 64 in flight) "
-                        + "| %,.0f images/s (%.1f MB/s) | | 1.00x |%n", raw, raw * imageBytes / images / 1e6);
+                System.out.printf("| (a) raw parallel PUT of the bundle's images (tuned MinIO client, 64 in flight), "
+                        + "mean of before and after (b) | %,.0f images/s (%.1f MB/s; before %,.0f, after %,.0f) | "
+                        + "| 1.00x |%n", raw, raw * imageBytes / images / 1e6, rawBefore, rawAfter);
                 System.out.printf("| (b) ingest end to end: upload, unpack, validate, decode, store, register "
                         + "| %,.0f images/s (%.1f MB/s) | (a) | %.2fx |%n", rate, rate * imageBytes / images / 1e6,
                         rate / raw);
@@ -117,8 +122,9 @@ public final class IngestBenchmark {
                         result.registered());
                 System.out.println();
                 System.out.println("CPU time by process (from /proc; the cores are shared by all of them):");
-                System.out.println("  (a): " + ProcessCpu.describe(ProcessCpu.between(beforeRaw, beforeIngest)));
-                System.out.println("  (b): " + ProcessCpu.describe(ProcessCpu.between(beforeIngest, afterIngest)));
+                System.out.println("  (a) before: " + ProcessCpu.describe(ProcessCpu.between(beforeRaw, beforeIngest)));
+                System.out.println("  (b):        " + ProcessCpu.describe(ProcessCpu.between(beforeIngest, afterIngest)));
+                System.out.println("  (a) after:  " + ProcessCpu.describe(ProcessCpu.between(afterIngest, afterRaw)));
             }
             printJobPhases(dir.resolve("ingest-service.log"));
         } catch (Exception e) {
@@ -147,6 +153,27 @@ public final class IngestBenchmark {
         return options;
     }
 
+    /**
+     * Generates the bundle unless the file exists (a kept one: the generator is deterministic); returns the bytes
+     * of its images.
+     */
+    static long bundle(Path file, long seed, int images, int perSample) throws IOException {
+        if (Files.exists(file)) {
+            long imageBytes = imageBytes(file);
+            System.out.printf("Reusing %s (%,d images, %,.0f MB of PNG/JPEG)%n", file, images, imageBytes / 1e6);
+            return imageBytes;
+        }
+        long started = System.nanoTime();
+        long imageBytes;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            imageBytes = new EcotaxaBundleGenerator(seed, perSample).writeZip(images, out);
+        }
+        System.out.printf("Generated %,d images (%,.0f MB of PNG/JPEG, %.1f KB mean) in a %,.0f MB bundle in %.0f s%n",
+                images, imageBytes / 1e6, imageBytes / 1e3 / images, Files.size(file) / 1e6,
+                (System.nanoTime() - started) / 1e9);
+        return imageBytes;
+    }
+
     /** The bytes of a bundle's images (every entry but its tables). */
     static long imageBytes(Path bundle) throws IOException {
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
@@ -165,12 +192,12 @@ public final class IngestBenchmark {
     }
 
     /** (a): every image of the bundle PUT once, straight from the zip, 64 requests in flight. */
-    static double rawPut(S3Server s3, Path bundle) throws Exception {
+    static double rawPut(S3Server s3, Path bundle, String bucket) throws Exception {
         MinioAsyncClient client = MinioAsyncClient.builder().endpoint(s3.endpoint()).region("us-east-1")
                 .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
                 .httpClient(StorageHttpClients.tuned(64, Duration.ofSeconds(5))).build();
-        if (!client.bucketExists(BucketExistsArgs.builder().bucket("bench-raw").build()).get()) {
-            client.makeBucket(MakeBucketArgs.builder().bucket("bench-raw").build()).get();
+        if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()).get()) {
+            client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build()).get();
         }
         Semaphore inFlight = new Semaphore(64);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -185,7 +212,7 @@ public final class IngestBenchmark {
                 }
                 byte[] bytes = zip.getInputStream(entry).readAllBytes();
                 inFlight.acquire();
-                CompletableFuture<?> put = client.putObject(PutObjectArgs.builder().bucket("bench-raw")
+                CompletableFuture<?> put = client.putObject(PutObjectArgs.builder().bucket(bucket)
                         .object(entry.getName()).stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
                 put.whenComplete((done, error) -> {
                     if (error != null) {

@@ -114,32 +114,44 @@ public final class ImageProbe {
         StringBuilder warnings = new StringBuilder();
         reader.addIIOReadWarningListener((source, warning) -> warnings.append(warning).append(' '));
         if (READ_WHOLE_FOR_ONE_PIXEL.contains(format)) {
-            ImageReadParam onePixel = reader.getDefaultReadParam();
-            onePixel.setSourceSubsampling(width, height, 0, 0);
-            read(reader, onePixel);
-        } else if (format == ImageFormat.BMP) {
-            ImageReadParam whole = reader.getDefaultReadParam();
-            long pixels = (long) width * height;
-            if (pixels > TILE_PIXELS) {
-                int step = (int) Math.ceil(Math.sqrt((double) pixels / TILE_PIXELS));
-                whole.setSourceSubsampling(step, step, 0, 0);
-            }
-            read(reader, whole);
+            readOnePixel(reader, width, height);
+        } else if (format == ImageFormat.TIFF) {
+            readInTiles(reader, width, height);
         } else {
-            int tileWidth = (int) Math.min(width, TILE_PIXELS);
-            int tileHeight = (int) Math.min(height, Math.max(1, TILE_PIXELS / tileWidth));
-            for (int y = 0; y < height; y += tileHeight) {
-                for (int x = 0; x < width; x += tileWidth) {
-                    ImageReadParam tile = reader.getDefaultReadParam();
-                    tile.setSourceRegion(new Rectangle(x, y, Math.min(tileWidth, width - x),
-                            Math.min(tileHeight, height - y)));
-                    read(reader, tile);
-                }
-            }
+            readWholeOrSubsampled(reader, width, height);
         }
         if (!warnings.isEmpty()) {
             throw new IOException(warnings.toString().strip());
         }
+    }
+
+    private static void readOnePixel(ImageReader reader, int width, int height) throws IOException {
+        ImageReadParam onePixel = reader.getDefaultReadParam();
+        onePixel.setSourceSubsampling(width, height, 0, 0);
+        read(reader, onePixel);
+    }
+
+    private static void readInTiles(ImageReader reader, int width, int height) throws IOException {
+        int tileWidth = (int) Math.min(width, TILE_PIXELS);
+        int tileHeight = (int) Math.min(height, Math.max(1, TILE_PIXELS / tileWidth));
+        for (int y = 0; y < height; y += tileHeight) {
+            for (int x = 0; x < width; x += tileWidth) {
+                ImageReadParam tile = reader.getDefaultReadParam();
+                tile.setSourceRegion(new Rectangle(x, y, Math.min(tileWidth, width - x),
+                        Math.min(tileHeight, height - y)));
+                read(reader, tile);
+            }
+        }
+    }
+
+    private static void readWholeOrSubsampled(ImageReader reader, int width, int height) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        long pixels = (long) width * height;
+        if (pixels > TILE_PIXELS) {
+            int step = (int) Math.ceil(Math.sqrt((double) pixels / TILE_PIXELS));
+            param.setSourceSubsampling(step, step, 0, 0);
+        }
+        read(reader, param);
     }
 
     private static void read(ImageReader reader, ImageReadParam param) throws IOException {
