@@ -99,7 +99,7 @@ class ArchiveIngestTest {
     }
 
     /**
-     * A direct upload over aqqua.ingest.max-archive-size (32 MB in tests) is refused with 413 naming the limit:
+     * A direct upload over aqqua.ingest.max-archive-size (64 MB in tests) is refused with 413 naming the limit:
      * a declared length before the body is read, a chunked body as soon as it passes the limit. No job is queued
      * and nothing is left in aqqua-uploads.
      */
@@ -107,7 +107,7 @@ class ArchiveIngestTest {
     @ValueSource(booleans = {true, false})
     void anArchiveOverTheSizeLimitIsRefusedAndNothingIsKept(boolean lengthDeclared) throws Exception {
         UUID dataset = newDataset();
-        long size = 33L * 1024 * 1024;
+        long size = 65L * 1024 * 1024;
         HttpResponse<String> response = uploadStream(dataset, () -> new NullInputStream(size),
                 lengthDeclared ? size : -1);
 
@@ -118,8 +118,8 @@ class ArchiveIngestTest {
         assertThat(problem.getString("type")).isEqualTo("urn:aqqua:problem:archive-too-large");
         assertThat(problem.getString("errors[0].field")).isEqualTo(lengthDeclared ? "Content-Length" : "body");
         assertThat(problem.getString("errors[0].value")).isEqualTo(lengthDeclared ? String.valueOf(size)
-                : "more than " + 32 * 1024 * 1024 + " bytes");
-        assertThat(problem.getString("errors[0].message")).startsWith("must be at most 33554432 bytes");
+                : "more than " + 64 * 1024 * 1024 + " bytes");
+        assertThat(problem.getString("errors[0].message")).startsWith("must be at most 67108864 bytes");
         assertThat(given().auth().oauth2(provider).queryParam("datasetId", dataset).get("/api/jobs").then()
                 .statusCode(200).extract().jsonPath().getList("$")).as("jobs of the dataset").isEmpty();
         assertThat(s3.listObjects(ListObjectsArgs.builder().bucket(ArchiveStaging.BUCKET)
