@@ -1,6 +1,7 @@
 package org.aqqua.ingest.image;
 
 import java.awt.Rectangle;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Checks that a file is an image AqQua can use, by decoding it: PNG, JPEG, GIF, TIFF or BMP by content, at most
@@ -68,7 +70,7 @@ public final class ImageProbe {
         ImageFormat format = detect(content);
         MessageDigest digest = sha256Digest();
         String sha256 = HexFormat.of().formatHex(digest.digest(content));
-        try (ImageInputStream input = new ByteArrayImageInput(content)) {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
             return check(format, input, content.length, sha256);
         }
     }
