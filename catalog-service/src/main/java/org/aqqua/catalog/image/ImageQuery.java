@@ -30,12 +30,16 @@ public final class ImageQuery {
     private boolean onDataset;
     private Range range = Range.NONE;
     private int[] cells;
+    private Integer[] months;
 
     /** What kind of range the filter has, which decides how a page is best found (ImageSearch). */
     public enum Range {
         /** Equalities only: an index on (column, id) yields matches in id order. */
         NONE,
-        /** A time range, without a box. */
+        /**
+         * A time range, without a box or datasets: found by the months it touches (each month's images are in id
+         * order in their index).
+         */
         TIME,
         /** A box, found by its grid cells (each cell's images are in id order in their index). */
         AREA
@@ -69,14 +73,23 @@ public final class ImageQuery {
                 query.add("i.longitude between ? and ?", box.minLon(), box.maxLon());
             }
         }
-        if (filter.from() != null) {
-            query.add("i.observed_at >= ?", Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            query.add("i.observed_at < ?", Timestamp.from(filter.to()));
-        }
-        if (query.range == Range.NONE && (filter.from() != null || filter.to() != null)) {
-            query.range = Range.TIME;
+        if (filter.from() != null || filter.to() != null) {
+            Integer firstMonth = filter.from() == null ? null : ObservedMonths.of(filter.from());
+            Integer lastMonth = filter.to() == null ? null : ObservedMonths.lastBefore(filter.to());
+            if (filter.from() != null) {
+                query.add("i.observed_at >= ?", Timestamp.from(filter.from()));
+                query.add("i.observed_month >= ?", firstMonth);
+            }
+            if (filter.to() != null) {
+                query.add("i.observed_at < ?", Timestamp.from(filter.to()));
+                query.add("i.observed_month <= ?", lastMonth);
+            }
+            // Within datasets, their own index in id order is walked instead: a month may hold none of their
+            // images, and its walk would then cross all of that month's (ImageSearch).
+            if (query.range == Range.NONE && filter.datasets().isEmpty()) {
+                query.range = Range.TIME;
+                query.months = new Integer[] {firstMonth, lastMonth};
+            }
         }
         // An image's depth range [depth_min, depth_max] overlaps the requested range.
         if (filter.depthMin() != null) {
@@ -132,6 +145,11 @@ public final class ImageQuery {
     /** The grid cells of the box, for {@link Range#AREA}. */
     int[] cells() {
         return cells;
+    }
+
+    /** The first and last month of the time range, each null when the range is open, for {@link Range#TIME}. */
+    Integer[] months() {
+        return months;
     }
 
     /** {@code where ...} or the empty string. */

@@ -118,6 +118,73 @@ class ImageSearchTest {
                 .body("nextCursor", nullValue());
     }
 
+    /**
+     * A time range without datasets is found month by month (ObservedMonths): pages stay in id order across the
+     * months, and the range's ends hold to the instant, whether it starts or ends inside a month or on its first
+     * instant. The images are registered out of time order, so that id order is not time order. No other test
+     * has images in 1987 or 1988.
+     */
+    @Test
+    void aTimeRangeIsPagedInIdOrderAcrossItsMonths() {
+        UUID eighties = TestDatasets.create("someone-else", "Search: 1987", DatasetStatus.RECEIVING).id;
+        Map<String, String> observed = new java.util.LinkedHashMap<>();
+        observed.put("jul-a", "1987-07-01T00:00:00Z");
+        observed.put("before-from", "1987-03-15T11:59:59.999999Z");
+        observed.put("jan-end", "1988-01-31T23:59:59.999Z");
+        observed.put("at-from", "1987-03-15T12:00:00Z");
+        observed.put("at-to", "1988-02-01T00:00:00Z");
+        observed.put("dec-end", "1987-12-31T23:59:59Z");
+        observed.put("jul-b", "1987-07-20T08:00:00Z");
+        observed.put("may", "1988-05-01T00:00:00Z");
+        observed.put("apr-end", "1987-04-30T23:59:59.999Z");
+        observed.put("jul-c", "1987-07-31T23:00:00Z");
+        StringBuilder body = new StringBuilder();
+        int n = 2000;
+        for (Map.Entry<String, String> image : observed.entrySet()) {
+            n++;
+            body.append(ImageLines.line(n, Map.of("objectId", image.getKey(), "sha256", ImageLines.sha(n),
+                    "observedAt", image.getValue(), "instrument", image.getKey().startsWith("jul") ? "Zooscan"
+                            : "UVP6"))).append('\n');
+        }
+        register(eighties, body.toString());
+
+        Map<String, String> range = Map.of("from", "1987-03-15T12:00:00Z", "to", "1988-02-01T00:00:00Z");
+        assertThat(pagedObjectIds(range, 2)).containsExactlyInAnyOrder("at-from", "apr-end", "jul-a", "jul-b",
+                "jul-c", "dec-end", "jan-end");
+        assertThat(pagedObjectIds(Map.of("from", "1987-07-01T00:00:00Z", "to", "1987-08-01T00:00:00Z",
+                "instrument", "Zooscan"), 1)).containsExactlyInAnyOrder("jul-a", "jul-b", "jul-c");
+        // Open ranges: only the other end bounds them (other tests' images are from 1968 to 1970 and from 1999).
+        assertThat(pagedObjectIds(Map.of("to", "1987-03-15T12:00:00Z"), 1000)).contains("before-from")
+                .doesNotContainAnyElementsOf(observed.keySet().stream().filter(id -> !id.equals("before-from"))
+                        .toList());
+        assertThat(pagedObjectIds(Map.of("from", "1988-01-31T23:59:59.999Z"), 1000))
+                .contains("jan-end", "at-to", "may")
+                .doesNotContain("dec-end", "at-from", "before-from");
+        given().auth().oauth2(member).queryParams(range).when().get("/api/stats").then().statusCode(200)
+                .body("[0].images", equalTo(7));
+    }
+
+    /** Every objectId a member's search finds, page by page; each page's ids and the pages in id order. */
+    private static List<String> pagedObjectIds(Map<String, String> filters, int limit) {
+        List<String> objectIds = new ArrayList<>();
+        long lastId = 0;
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(member).queryParams(filters).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/images").then().statusCode(200).extract().jsonPath();
+            for (long id : page.getList("items.id", Long.class)) {
+                assertThat(id).isGreaterThan(lastId);
+                lastId = id;
+            }
+            objectIds.addAll(page.getList("items.objectId"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return objectIds;
+    }
+
     @Test
     void providersSeeOnlyTheirOwnImages() {
         given().auth().oauth2(provider).queryParam("dataset", others)
