@@ -51,6 +51,41 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /**
+     * Seconds of CPU so far of the JIT compiler threads (C1, C2) of the child process named {@code name} as in
+     * {@link #snapshot}; 0 when there is none. A JVM whose compilers are still busy is not warmed up yet.
+     */
+    static double compilerSeconds(String name) {
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            if (nameOf(child).equals(name)) {
+                return threadSeconds(child.pid(), "C1 CompilerThre", "C2 CompilerThre");
+            }
+        }
+        return 0;
+    }
+
+    /** utime + stime of the threads of {@code pid} whose name ({@code comm}) starts with one of the prefixes. */
+    private static double threadSeconds(long pid, String... prefixes) {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    if (Stream.of(prefixes).anyMatch(name::startsWith)) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** What each process spent between two snapshots, in seconds. */
     static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> spent = new LinkedHashMap<>();
