@@ -30,6 +30,9 @@ public final class ImageQuery {
     private boolean onDataset;
     private Range range = Range.NONE;
     private int[] cells;
+    /** The positions of condition {@code i.cell = any(?)} and of its parameter in a box's query, or -1. */
+    private int cellsCondition = -1;
+    private int cellsParameter = -1;
     private Integer[] months;
 
     /** What kind of range the filter has, which decides how a page is best found (ImageSearch). */
@@ -62,6 +65,8 @@ public final class ImageQuery {
             BoundingBox box = filter.bbox();
             int[] cells = GridCells.of(box);
             if (cells != null) {
+                query.cellsCondition = query.conditions.size();
+                query.cellsParameter = query.parameters.size();
                 query.add("i.cell = any(?)", (Object) cells);
                 query.range = Range.AREA;
                 query.cells = cells;
@@ -162,6 +167,30 @@ public final class ImageQuery {
         int index = first;
         for (Object parameter : parameters) {
             bind(statement, index++, parameter);
+        }
+        return index;
+    }
+
+    /**
+     * {@link #where()} for a walk within one of a box's cells, without the condition on all its cells: that
+     * condition is implied there, and PostgreSQL would check it on every descent of the index (36 cells of a 5°
+     * box took 2.8 ms with it and 1.6 ms without, at 5 million images).
+     */
+    String whereWithinCell() {
+        List<String> within = new ArrayList<>(conditions);
+        if (cellsCondition >= 0) {
+            within.remove(cellsCondition);
+        }
+        return " where " + String.join(" and ", within);
+    }
+
+    /** {@link #bind} for {@link #whereWithinCell()}. */
+    int bindWithinCell(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
+        for (int p = 0; p < parameters.size(); p++) {
+            if (p != cellsParameter) {
+                bind(statement, index++, parameters.get(p));
+            }
         }
         return index;
     }

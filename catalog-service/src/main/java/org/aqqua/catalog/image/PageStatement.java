@@ -34,11 +34,15 @@ public record PageStatement(String sql, ImageQuery query, int limit) {
     /** From each cell, the first page of its matches in id order; of them all, the first page; then its rows. */
     private static String byCells(ImageQuery query, String cells, String cellColumn) {
         return " from (select m.id from " + cells + " as cells (cell) cross join lateral (select i.id"
-                + query.from() + query.where() + " and " + cellColumn + " = cells.cell order by i.id limit ?) m"
-                + " order by m.id limit ?) page join image i on i.id = page.id order by page.id";
+                + query.from() + query.whereWithinCell() + " and " + cellColumn + " = cells.cell"
+                + " order by i.id limit ?) m order by m.id limit ?) page join image i on i.id = page.id"
+                + " order by page.id";
     }
 
-    /** Binds every parameter of {@link #sql()}: for a range its cells first, then the query, then the limits. */
+    /**
+     * Binds every parameter of {@link #sql()}: for a range its cells first, then the query (within a cell, for a
+     * range), then the limits.
+     */
     public void bind(PreparedStatement statement) throws SQLException {
         int next = 1;
         switch (query.range()) {
@@ -54,7 +58,8 @@ public record PageStatement(String sql, ImageQuery query, int limit) {
             }
             case NONE -> { }
         }
-        next = query.bind(statement, next);
+        next = query.range() == ImageQuery.Range.NONE ? query.bind(statement, next)
+                : query.bindWithinCell(statement, next);
         statement.setInt(next++, limit);
         if (query.range() != ImageQuery.Range.NONE) {
             statement.setInt(next, limit);

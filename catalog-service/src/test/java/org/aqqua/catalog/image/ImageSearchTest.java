@@ -189,6 +189,11 @@ class ImageSearchTest {
     void providersSeeOnlyTheirOwnImages() {
         given().auth().oauth2(provider).queryParam("dataset", others)
                 .when().get("/api/images").then().statusCode(200).body("items", hasSize(0));
+        // A box is walked cell by cell; the provider's scope still holds in every cell.
+        given().auth().oauth2(provider).queryParam("bbox", "170,-20,-170,-10").queryParam("limit", 1000)
+                .when().get("/api/images").then().statusCode(200)
+                .body("items.datasetId", everyItem(equalTo(mine.toString())))
+                .body("items.objectId", org.hamcrest.Matchers.hasItems("fiji-east", "fiji-west"));
         long foreign = given().auth().oauth2(member).queryParam("dataset", others).when().get("/api/images")
                 .then().extract().jsonPath().getLong("items[0].id");
         given().auth().oauth2(provider).when().get("/api/images/{id}", foreign).then().statusCode(404)
