@@ -164,6 +164,31 @@ class ImageSearchTest {
                 .body("[0].images", equalTo(7));
     }
 
+    /**
+     * A box's first page over its cells in two rounds (PageStatement): a cell whose first ones all come before the
+     * page's end is walked on in the second round. Here one cell holds the lowest ids, then a second cell some,
+     * then the first cell many more; every page must be the next ids of both cells together, as a walk of the
+     * dataset's images in id order (no range) gives them.
+     */
+    @Test
+    void aBoxPagesInIdOrderWhenOneCellHoldsTheLowestIds() {
+        UUID crowded = TestDatasets.create("someone-else", "Search: crowded cell", DatasetStatus.RECEIVING).id;
+        StringBuilder body = new StringBuilder();
+        for (int n = 1; n <= 60; n++) {
+            boolean east = n > 20 && n <= 30; // 1-20 and 31-60 in the west cell, 21-30 in the east one
+            body.append(ImageLines.line(3000 + n, Map.of("objectId", "crowd-" + n, "sha256", ImageLines.sha(3000 + n),
+                    "latitude", -60.5, "longitude", east ? -140.5 : -141.5))).append('\n');
+        }
+        register(crowded, body.toString());
+        List<String> inIdOrder = given().auth().oauth2(member).queryParam("dataset", crowded).queryParam("limit", 100)
+                .when().get("/api/images").then().statusCode(200).extract().jsonPath().getList("items.objectId");
+        assertThat(inIdOrder).hasSize(60);
+        for (int limit : new int[] {1, 7, 10, 25, 100}) {
+            assertThat(pagedObjectIds(Map.of("bbox", "-142,-61,-140,-60"), limit)).as("pages of %d", limit)
+                    .containsExactlyElementsOf(inIdOrder);
+        }
+    }
+
     /** Every objectId a member's search finds, page by page; each page's ids and the pages in id order. */
     private static List<String> pagedObjectIds(Map<String, String> filters, int limit) {
         List<String> objectIds = new ArrayList<>();
