@@ -157,11 +157,6 @@ public final class ImageQuery {
         return months;
     }
 
-    /** How many months the time range touches; 12 when it is open (then only the catalog's data bounds it). */
-    int monthCount() {
-        return months[0] == null || months[1] == null ? 12 : Math.max(1, months[1] - months[0] + 1);
-    }
-
     /** {@code where ...} or the empty string. */
     public String where() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
