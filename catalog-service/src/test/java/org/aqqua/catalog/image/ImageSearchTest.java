@@ -165,10 +165,9 @@ class ImageSearchTest {
     }
 
     /**
-     * A box's first page over its cells in two rounds (PageStatement): a cell whose first ones all come before the
-     * page's end is walked on in the second round. Here one cell holds the lowest ids, then a second cell some,
-     * then the first cell many more; every page must be the next ids of both cells together, as a walk of the
-     * dataset's images in id order (no range) gives them.
+     * A box is walked cell by cell (PageStatement), and a page is the smallest ids of all cells together. Here one
+     * cell holds the lowest ids, then a second cell some, then the first cell many more; every page must be the
+     * next ids of both cells together, as a walk of the dataset's images in id order (no range) gives them.
      */
     @Test
     void aBoxPagesInIdOrderWhenOneCellHoldsTheLowestIds() {
