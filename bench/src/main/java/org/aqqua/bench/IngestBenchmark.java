@@ -58,6 +58,12 @@ import org.aqqua.testing.Tokens;
 public final class IngestBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Warm-up ends when the JIT compilers take less than this share of each JVM's CPU in a round. */
+    private static final double WARM_JIT_SHARE = 0.05;
+    private static final int MAX_WARM_UP_ROUNDS = 10;
+    /** The JVMs of a run, as {@link ProcessCpu} names them. */
+    private static final List<String> JVMS = List.of("benchmark client", "ingest-service", "catalog-service",
+            "S3 server");
     /** A collection in ingest's GC log: heap in use before it, after it, and the heap's size, in MB. */
     private static final Pattern COLLECTION = Pattern.compile(" (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
@@ -88,18 +94,15 @@ public final class IngestBenchmark {
             try (ServiceProcess ingest = ServiceProcess.start("ingest-service", FreePorts.next(), config, dir,
                     ingestJvmOptions(gcLog))) {
                 System.out.println("ingest-service log: " + dir.resolve("ingest-service.log"));
-                // Untimed, a tenth of the images (other ones) both ways first: every JVM involved (this client,
-                // the S3 server, ingest, the catalog) has compiled its hot code before anything is timed.
-                rawPut(infrastructure.s3(), warmUpBundle, "bench-warm-up");
-                Result warmUp = ingest(infrastructure, ingest.url(), warmUpBundle, work);
-                System.out.printf("Warm-up (untimed): %,d images PUT raw, and ingested: %s, %,d registered%n",
-                        warmUpImages, warmUp.state(), warmUp.registered());
+                warmUp(infrastructure, ingest.url(), warmUpBundle, work, dir);
                 // (a) both before and after (b), into buckets of their own: on a shared host the machine's speed
                 // drifts over minutes, and (b) is compared with the mean of the two.
                 Map<String, Double> beforeRaw = ProcessCpu.snapshot(dir);
                 double rawBefore = rawPut(infrastructure.s3(), bundle, "bench-raw-before");
                 Map<String, Double> beforeIngest = ProcessCpu.snapshot(dir);
+                Map<String, Double> jitBeforeIngest = ProcessCpu.compilerSnapshot(JVMS);
                 Result result = ingest(infrastructure, ingest.url(), bundle, work);
+                Map<String, Double> jitAfterIngest = ProcessCpu.compilerSnapshot(JVMS);
                 Map<String, Double> afterIngest = ProcessCpu.snapshot(dir);
                 double rawAfter = rawPut(infrastructure.s3(), bundle, "bench-raw-after");
                 Map<String, Double> afterRaw = ProcessCpu.snapshot(dir);
@@ -125,6 +128,8 @@ public final class IngestBenchmark {
                 System.out.println("  (a) before: " + ProcessCpu.describe(ProcessCpu.between(beforeRaw, beforeIngest)));
                 System.out.println("  (b):        " + ProcessCpu.describe(ProcessCpu.between(beforeIngest, afterIngest)));
                 System.out.println("  (a) after:  " + ProcessCpu.describe(ProcessCpu.between(afterIngest, afterRaw)));
+                System.out.println("  of which JIT compilers in (b): "
+                        + ProcessCpu.describe(ProcessCpu.between(jitBeforeIngest, jitAfterIngest)));
             }
             printJobPhases(dir.resolve("ingest-service.log"));
         } catch (Exception e) {
@@ -137,6 +142,35 @@ public final class IngestBenchmark {
             throw e;
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * Untimed, a tenth of the images (other ones) both ways, in rounds until every JVM involved (this client, the
+     * S3 server, ingest, the catalog) has compiled its hot code: until the JIT compilers take less than
+     * {@link #WARM_JIT_SHARE} of each JVM's CPU in a round. Each round ingests into a dataset of its own.
+     */
+    private static void warmUp(Infrastructure infrastructure, String ingestUrl, Path warmUpBundle, Path work,
+            Path dir) throws Exception {
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            Map<String, Double> cpuBefore = ProcessCpu.snapshot(dir);
+            Map<String, Double> jitBefore = ProcessCpu.compilerSnapshot(JVMS);
+            rawPut(infrastructure.s3(), warmUpBundle, "bench-warm-up");
+            Result warmUp = ingest(infrastructure, ingestUrl, warmUpBundle, work);
+            Map<String, Double> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(dir));
+            Map<String, Double> jit = ProcessCpu.between(jitBefore, ProcessCpu.compilerSnapshot(JVMS));
+            double worst = 0;
+            List<String> shares = new ArrayList<>();
+            for (String jvm : JVMS) {
+                double share = jit.get(jvm) / Math.max(0.01, cpu.getOrDefault(jvm, 0.0));
+                worst = Math.max(worst, share);
+                shares.add(String.format("%s %.0f %%", jvm, 100 * share));
+            }
+            System.out.printf("Warm-up round %d (untimed): %s, %,d registered; JIT compilers' share of CPU: %s%n",
+                    round, warmUp.state(), warmUp.registered(), String.join(", ", shares));
+            if (worst < WARM_JIT_SHARE) {
+                return;
+            }
         }
     }
 

@@ -52,10 +52,13 @@ final class ProcessCpu {
     }
 
     /**
-     * Seconds of CPU so far of the JIT compiler threads (C1, C2) of the child process named {@code name} as in
-     * {@link #snapshot}; 0 when there is none. A JVM whose compilers are still busy is not warmed up yet.
+     * Seconds of CPU so far of the JIT compiler threads (C1, C2) of the JVM named {@code name} as in
+     * {@link #snapshot} (this one, or a child); 0 when there is none. A JVM whose compilers are still busy is not warmed up yet.
      */
     static double compilerSeconds(String name) {
+        if (name.equals("benchmark client")) {
+            return threadSeconds(ProcessHandle.current().pid(), "C1 CompilerThre", "C2 CompilerThre");
+        }
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
             if (nameOf(child).equals(name)) {
                 return threadSeconds(child.pid(), "C1 CompilerThre", "C2 CompilerThre");
@@ -91,6 +94,13 @@ final class ProcessCpu {
         Map<String, Double> spent = new LinkedHashMap<>();
         after.forEach((name, seconds) -> spent.put(name, seconds - before.getOrDefault(name, 0.0)));
         return spent;
+    }
+
+    /** The JIT compilers' seconds so far of each JVM in {@code names}. */
+    static Map<String, Double> compilerSnapshot(List<String> names) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        names.forEach(name -> seconds.put(name, compilerSeconds(name)));
+        return seconds;
     }
 
     /** "name 12.3 s, ..., total 45.6 s" (the total over every process listed). */
