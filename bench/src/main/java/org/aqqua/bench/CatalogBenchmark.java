@@ -77,7 +77,7 @@ public final class CatalogBenchmark {
         try (Infrastructure infrastructure = new Infrastructure(dir, Infrastructure.Ports.free()).start();
                 ServiceProcess catalog = ServiceProcess.start(CATALOG, FreePorts.next(),
                         ServiceConfig.forService(CATALOG, infrastructure.endpoints()), dir,
-                        catalogJvmOptions())) {
+                        JvmOptions.plusProperty("bench.catalog.jvm", "-Xmx1g"))) {
             String jdbcUrl = infrastructure.jdbcUrl();
             String tokenUrl = infrastructure.keycloak().tokenUrl();
             List<UUID> datasets = new ArrayList<>();
@@ -184,19 +184,6 @@ public final class CatalogBenchmark {
 
     private static double catalogCpu(Path dir) {
         return ProcessCpu.snapshot(dir).getOrDefault(CATALOG, 0.0);
-    }
-
-    /**
-     * The catalog's JVM options: -Xmx1g, plus any in the system property {@code bench.catalog.jvm}
-     * (space-separated), e.g. a JFR recording of the searches.
-     */
-    private static List<String> catalogJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx1g"));
-        String extra = System.getProperty("bench.catalog.jvm", "").trim();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
-        return options;
     }
 
     /** "client 0.41, catalog-service 1.20, ..." in ms of CPU per call, leaving out processes that spent none. */

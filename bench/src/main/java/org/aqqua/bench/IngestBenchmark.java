@@ -179,12 +179,7 @@ public final class IngestBenchmark {
      * e.g. a JFR recording to see where ingest's CPU goes during (b).
      */
     static List<String> ingestJvmOptions(Path gcLog) {
-        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog));
-        String extra = System.getProperty("bench.ingest.jvm", "").trim();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
-        return options;
+        return JvmOptions.plusProperty("bench.ingest.jvm", "-Xmx256m", "-Xlog:gc:file=" + gcLog);
     }
 
     /**

@@ -22,6 +22,8 @@ final class ProcessCpu {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux's common architectures). */
     private static final double TICKS_PER_SECOND = 100;
+    /** How HotSpot's JIT compiler threads are named in {@code /proc/<pid>/task/<tid>/comm} (cut to 15 chars). */
+    private static final String[] COMPILER_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
 
     private ProcessCpu() {
     }
@@ -53,15 +55,16 @@ final class ProcessCpu {
 
     /**
      * Seconds of CPU so far of the JIT compiler threads (C1, C2) of the JVM named {@code name} as in
-     * {@link #snapshot} (this one, or a child); 0 when there is none. A JVM whose compilers are still busy is not warmed up yet.
+     * {@link #snapshot} (this one, or a child); 0 when there is none. A JVM whose compilers are still busy is not
+     * warmed up yet.
      */
     static double compilerSeconds(String name) {
         if (name.equals("benchmark client")) {
-            return threadSeconds(ProcessHandle.current().pid(), "C1 CompilerThre", "C2 CompilerThre");
+            return threadSeconds(ProcessHandle.current().pid(), COMPILER_THREADS);
         }
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
             if (nameOf(child).equals(name)) {
-                return threadSeconds(child.pid(), "C1 CompilerThre", "C2 CompilerThre");
+                return threadSeconds(child.pid(), COMPILER_THREADS);
             }
         }
         return 0;
@@ -75,8 +78,7 @@ final class ProcessCpu {
                 try {
                     String name = Files.readString(thread.resolve("comm")).strip();
                     if (Stream.of(prefixes).anyMatch(name::startsWith)) {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        String[] fields = statFields(thread.resolve("stat"));
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -149,15 +151,22 @@ final class ProcessCpu {
     /** utime + stime + cutime + cstime of {@code /proc/<pid>/stat}; 0 for a process gone meanwhile. */
     private static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may contain spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = statFields(Path.of("/proc", Long.toString(pid), "stat"));
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
                     + Long.parseLong(fields[14]);
             return ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /**
+     * The fields of a {@code /proc/.../stat} file after the command name, which is in parentheses and may contain
+     * spaces: utime is field 11, stime 12, cutime 13, cstime 14.
+     */
+    private static String[] statFields(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        return text.substring(text.lastIndexOf(')') + 2).split(" ");
     }
 
     private static String commandLine(long pid) {
