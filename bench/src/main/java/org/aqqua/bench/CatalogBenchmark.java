@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.aqqua.catalog.image.ImageFilter;
 import org.aqqua.catalog.image.ImageQuery;
-import org.aqqua.catalog.image.PageStatement;
+import org.aqqua.catalog.image.PageReader;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.DemoRealm;
 import org.aqqua.testing.FreePorts;
@@ -37,7 +36,6 @@ import org.aqqua.testing.ServiceConfig;
 import org.aqqua.testing.ServiceProcess;
 import org.aqqua.testing.Tokens;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -271,10 +269,11 @@ public final class CatalogBenchmark {
     record SearchCase(String name, String query) {
 
         /**
-         * The statement the catalog runs for the first page of this search (a member's: no scope), with the same
-         * filter parsing and the same SQL: the baseline is the catalog's own query, run directly.
+         * The query the catalog runs for the first page of this search (a member's: no scope), with the same
+         * filter parsing; {@link PageReader} reads it with the same SQL: the baseline is the catalog's own code,
+         * run directly. A new one per page (reading a page adds its start to it).
          */
-        PageStatement firstPage() {
+        ImageQuery imageQuery() {
             Map<String, List<String>> parameters = new LinkedHashMap<>();
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
@@ -282,7 +281,7 @@ public final class CatalogBenchmark {
                         name -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(equals + 1),
                         StandardCharsets.UTF_8));
             }
-            return PageStatement.of(ImageQuery.of(ImageFilter.parse(parameters, Set.of())), 0, PAGE + 1);
+            return ImageQuery.of(ImageFilter.parse(parameters, Set.of()));
         }
     }
 
@@ -304,38 +303,14 @@ public final class CatalogBenchmark {
     }
 
     private static List<Double> timeSql(String jdbcUrl, int requests, SearchCase search) throws Exception {
-        PageStatement page = search.firstPage();
         List<Connection> connections = new ArrayList<>();
-        for (int c = 0; c <= CLIENTS; c++) { // one per client, and one for the plan on this thread
+        for (int c = 0; c < CLIENTS; c++) { // one per client
             connections.add(connect(jdbcUrl));
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         ThreadLocal<Connection> mine = ThreadLocal.withInitial(() -> connections.get(next.getAndIncrement()));
-        if (Boolean.getBoolean("aqqua.bench.explain")) {
-            try (PreparedStatement explain = connections.get(0).prepareStatement("explain (analyze, buffers) "
-                    + page.sql())) {
-                page.bind(explain);
-                try (ResultSet plan = explain.executeQuery()) {
-                    System.out.println("Plan of " + search.name() + ":");
-                    while (plan.next()) {
-                        System.out.println("  " + plan.getString(1));
-                    }
-                }
-            }
-        }
         try {
-            return timeConcurrently(requests, () -> {
-                try (PreparedStatement statement = mine.get().prepareStatement(page.sql())) {
-                    // As the catalog: prepared on the server from the first use, so rows come in binary.
-                    statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-                    page.bind(statement);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            rows.getString(21);
-                        }
-                    }
-                }
-            });
+            return timeConcurrently(requests, () -> PageReader.read(mine.get(), search.imageQuery(), 0, PAGE + 1));
         } finally {
             for (Connection connection : connections) {
                 connection.close();

@@ -90,7 +90,7 @@ public final class ImageQuery {
                 query.add("i.observed_month <= ?", lastMonth);
             }
             // Within datasets, their own index in id order is walked instead: a month may hold none of their
-            // images, and its walk would then cross all of that month's (PageStatement).
+            // images, and its walk would then cross all of that month's (CellWalk).
             if (query.range == Range.NONE && filter.datasets().isEmpty()) {
                 query.range = Range.TIME;
                 query.months = new Integer[] {firstMonth, lastMonth};

@@ -6,12 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.postgresql.PGStatement;
 
 /**
  * Reads images for search, single records and statistics, in plain SQL over the indexes of the image table.
@@ -38,32 +36,13 @@ public class ImageSearch {
         this.dataSource = dataSource;
     }
 
-    /** Up to {@code limit} images after id {@code afterId}, in id order ({@link PageStatement}). */
+    /** Up to {@code limit} images after id {@code afterId}, in id order ({@link PageReader}). */
     public List<ImageView> page(ImageQuery query, long afterId, int limit) {
-        PageStatement page = PageStatement.of(query, afterId, limit);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, page.sql())) {
-            page.bind(statement);
-            List<ImageView> images = new ArrayList<>(limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    images.add(ImageView.read(rows));
-                }
-            }
-            return images;
+        try (Connection connection = dataSource.getConnection()) {
+            return PageReader.read(connection, query, afterId, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Image search failed", e);
         }
-    }
-
-    /**
-     * Prepared on the server from the first use, so that rows come in binary (numbers, ids and instants without
-     * parsing text). Plans are still made for each request's values (plan_cache_mode in application.properties).
-     */
-    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
-        return statement;
     }
 
     public Optional<ImageView> one(ImageQuery scope, long id) {
@@ -78,7 +57,7 @@ public class ImageSearch {
         String sql = "select " + key + ", count(*), coalesce(sum(i.bytes), 0)" + query.from() + query.where()
                 + (groupBy == null ? "" : " group by 1 order by 2 desc, 1");
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql)) {
+                PreparedStatement statement = PageReader.prepare(connection, sql)) {
             query.bind(statement, 1);
             Map<String, Count> counts = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery()) {

@@ -165,7 +165,7 @@ class ImageSearchTest {
     }
 
     /**
-     * A box is walked cell by cell (PageStatement), and a page is the smallest ids of all cells together. Here one
+     * A box is walked cell by cell (CellWalk), and a page is the smallest ids of all cells together. Here one
      * cell holds the lowest ids, then a second cell some, then the first cell many more; every page must be the
      * next ids of both cells together, as a walk of the dataset's images in id order (no range) gives them.
      */
