@@ -68,8 +68,8 @@ public class ImageRegistration {
             throw ProblemException.conflict("Dataset " + datasetId + " is " + dataset.status.wireName()
                     + " and takes no more images.");
         }
-        try {
-            Connection connection = dataSource.getConnection();
+        // Closed here, returned to the pool when the transaction ends (otherwise Agroal closes it then, warning).
+        try (Connection connection = dataSource.getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 // Text columns: values are cast on insert, after COPY, so a bad value cannot fail the COPY itself.
                 statement.execute("create temp table image_load (line bigint, "

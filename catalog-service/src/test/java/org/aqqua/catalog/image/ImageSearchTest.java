@@ -166,24 +166,27 @@ class ImageSearchTest {
 
     /**
      * A box is walked cell by cell (CellWalk), and a page is the smallest ids of all cells together. Here one
-     * cell holds the lowest ids, then a second cell some, then the first cell many more; every page must be the
-     * next ids of both cells together, as a walk of the dataset's images in id order (no range) gives them.
+     * cell holds the lowest ids, then a second cell some, then the first cell many more, then eight more cells a
+     * few each; every page must be the next ids of all cells together, as a walk of the dataset's images in id
+     * order (no range) gives them. With ten cells in the box, a page of 25 or 100 takes fewer ids from each cell
+     * than a page in round one, so the first cell is walked on in round two (CellPage).
      */
     @Test
     void aBoxPagesInIdOrderWhenOneCellHoldsTheLowestIds() {
         UUID crowded = TestDatasets.create("someone-else", "Search: crowded cell", DatasetStatus.RECEIVING).id;
         StringBuilder body = new StringBuilder();
-        for (int n = 1; n <= 60; n++) {
-            boolean east = n > 20 && n <= 30; // 1-20 and 31-60 in the west cell, 21-30 in the east one
+        for (int n = 1; n <= 100; n++) {
+            // 1-20 and 31-60 in the west cell, 21-30 in the one east of it, 61-100 five each in eight more.
+            double longitude = n <= 60 ? (n > 20 && n <= 30 ? -140.5 : -141.5) : -139.5 + (n - 61) / 5;
             body.append(ImageLines.line(3000 + n, Map.of("objectId", "crowd-" + n, "sha256", ImageLines.sha(3000 + n),
-                    "latitude", -60.5, "longitude", east ? -140.5 : -141.5))).append('\n');
+                    "latitude", -60.5, "longitude", longitude))).append('\n');
         }
         register(crowded, body.toString());
         List<String> inIdOrder = given().auth().oauth2(member).queryParam("dataset", crowded).queryParam("limit", 100)
                 .when().get("/api/images").then().statusCode(200).extract().jsonPath().getList("items.objectId");
-        assertThat(inIdOrder).hasSize(60);
+        assertThat(inIdOrder).hasSize(100);
         for (int limit : new int[] {1, 7, 10, 25, 100}) {
-            assertThat(pagedObjectIds(Map.of("bbox", "-142,-61,-140,-60"), limit)).as("pages of %d", limit)
+            assertThat(pagedObjectIds(Map.of("bbox", "-142,-61,-132,-60"), limit)).as("pages of %d", limit)
                     .containsExactlyElementsOf(inIdOrder);
         }
     }
