@@ -5,21 +5,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The page of a range walked cell by cell ({@link CellWalk}), from a few ids of each cell rather than a whole page
- * of each. Round one takes the first {@link #perCell} ids of every cell and keeps the {@code limit} smallest of
- * them all: the page, if no cell holds more of it. The largest id kept is the page's {@link #bound()} (none when
- * round one found fewer than a page). A cell whose ids were all kept, {@code perCell} of them and each below the
- * bound, may hold more ids below it: round two walks those cells on from their last id, up to the bound. Every
- * other cell holds none below it. The page is then the {@code limit} smallest ids of both rounds.
+ * The first page of ids of a range walked cell by cell ({@link CellWalk}), from a few ids of each cell rather
+ * than a whole page of each. Round one takes the first {@link #perCell} ids of every cell. Its {@code limit}-th
+ * smallest id is the page's {@link #bound()}: the page holds no larger id. A cell that gave all it was asked for,
+ * each below the bound, may hold more ids below it: round two walks those cells on from their last id, up to the
+ * bound. Every other cell has none below it. The page is then the {@code limit} smallest ids of both rounds.
  */
 final class CellPage {
 
     private final int limit;
     private final int perCell;
-    private long[] ids = new long[128];
+    private long[] ids = new long[256];
     private int count;
-    private int firstRound;
-    /** Per cell of round one's page: how many ids it has there, and the largest. */
+    /** Per cell of round one: how many ids it gave, and the largest. */
     private final Map<Integer, long[]> cells = new HashMap<>();
 
     CellPage(int limit, int perCell) {
@@ -40,25 +38,27 @@ final class CellPage {
         return perCell;
     }
 
-    /** An id of round one's page (at most {@code limit} of them), from {@code cell}. */
+    /** An id of round one, from {@code cell}. */
     void add(int cell, long id) {
         append(id);
-        firstRound++;
-        long[] kept = cells.computeIfAbsent(cell, c -> new long[] {0, Long.MIN_VALUE});
-        kept[0]++;
-        kept[1] = Math.max(kept[1], id);
+        long[] seen = cells.computeIfAbsent(cell, c -> new long[] {0, Long.MIN_VALUE});
+        seen[0]++;
+        seen[1] = Math.max(seen[1], id);
     }
 
-    /** The largest id the page can hold: the last of round one's page when it is full, or none. */
+    /** An id of round two. */
+    void addMore(long id) {
+        append(id);
+    }
+
+    /** The largest id the page can hold: the {@code limit}-th smallest of round one, or none when it found fewer. */
     long bound() {
-        if (firstRound < limit) {
+        if (count < limit) {
             return Long.MAX_VALUE;
         }
-        long largest = Long.MIN_VALUE;
-        for (long[] kept : cells.values()) {
-            largest = Math.max(largest, kept[1]);
-        }
-        return largest;
+        long[] sorted = Arrays.copyOf(ids, count);
+        Arrays.sort(sorted);
+        return sorted[limit - 1];
     }
 
     /** The cells for round two, each with the last id round one took from it, and the bound. */
@@ -68,10 +68,10 @@ final class CellPage {
         long[] afterIds = new long[cells.size()];
         int open = 0;
         for (Map.Entry<Integer, long[]> cell : cells.entrySet()) {
-            long[] kept = cell.getValue();
-            if (kept[0] >= perCell && kept[1] < bound) {
+            long[] seen = cell.getValue();
+            if (seen[0] >= perCell && seen[1] < bound) {
                 openCells[open] = cell.getKey();
-                afterIds[open++] = kept[1];
+                afterIds[open++] = seen[1];
             }
         }
         return new Open(Arrays.copyOf(openCells, open), Arrays.copyOf(afterIds, open), bound);
@@ -83,16 +83,6 @@ final class CellPage {
         boolean isEmpty() {
             return cells.length == 0;
         }
-    }
-
-    /** An id of round two. */
-    void addMore(long id) {
-        append(id);
-    }
-
-    /** Whether round two found any id: only then does the page differ from round one's. */
-    boolean grew() {
-        return count > firstRound;
     }
 
     /** The page: the {@code limit} smallest ids of both rounds, in ascending order. */

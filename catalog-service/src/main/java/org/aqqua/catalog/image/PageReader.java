@@ -16,18 +16,19 @@ import org.postgresql.PGStatement;
  * <p>Filters of equalities walk an index in id order and stop at the page's end: one statement. A box or a time
  * range has no index in id order, and the planner, which takes filters as independent, cannot tell whether a
  * walk in id order meets matches soon: images of an area or a time come in runs (datasets), so a walk may cross
- * millions of rows to find none. A range is walked by its cells instead ({@link CellWalk}).
+ * millions of rows to find none. A range is walked by its cells instead ({@link CellWalk}), and the page's rows
+ * are read by their ids.
  */
 public final class PageReader {
 
     private PageReader() {
     }
 
-    /** The page of {@code query} after {@code afterId} (without a range, this adds that condition to the query). */
+    /** The page of {@code query} after {@code afterId}; adds that condition to the query. */
     public static List<ImageView> read(Connection connection, ImageQuery query, long afterId, int limit)
             throws SQLException {
         if (query.range() != ImageQuery.Range.NONE) {
-            return new CellWalk(query).page(connection, afterId, limit);
+            return byIds(connection, new CellWalk(query).ids(connection, afterId, limit));
         }
         query.add("i.id > ?", afterId);
         String sql = "select " + ImageView.COLUMNS + query.from() + query.where() + " order by i.id limit ?";
@@ -38,11 +39,11 @@ public final class PageReader {
     }
 
     /**
-     * The rows of a page whose ids a range's walk found (CellWalk's second round), in id order. Read apart from
-     * the walk, so they are those of the ids then: an image's row never changes and is never deleted, and whether
-     * a dataset is public was decided by the walk, as if the request had come a moment earlier.
+     * The rows of a range's page. Read apart from the walk that found them (the one statement of both cost more
+     * to plan, see CellWalk), so they are those of the ids then: an image's row never changes and is never deleted,
+     * and whether a dataset is public was decided by the walk, as if the request had come a moment earlier.
      */
-    static List<ImageView> byIds(Connection connection, long[] ids) throws SQLException {
+    private static List<ImageView> byIds(Connection connection, long[] ids) throws SQLException {
         if (ids.length == 0) {
             return List.of();
         }
