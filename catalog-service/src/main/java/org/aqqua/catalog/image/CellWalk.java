@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Arrays;
 
 /**
  * The ids of a range's page, cell by cell: a box by its 1° grid cells ({@link GridCells}, index on cell and id),
@@ -51,10 +50,8 @@ final class CellWalk {
         CellPage.Open open = page.open();
         if (!open.isEmpty()) {
             try (PreparedStatement second = PageReader.prepare(connection, secondRound())) {
-                second.setArray(1, connection.createArrayOf("integer",
-                        Arrays.stream(open.cells()).boxed().toArray()));
-                second.setArray(2, connection.createArrayOf("bigint",
-                        Arrays.stream(open.afterIds()).boxed().toArray()));
+                ImageQuery.bind(second, 1, open.cells());
+                ImageQuery.bind(second, 2, open.afterIds());
                 int next = query.bindWithinCell(second, 3);
                 second.setLong(next++, open.bound());
                 second.setInt(next, limit);

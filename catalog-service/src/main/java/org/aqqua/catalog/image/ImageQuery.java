@@ -195,10 +195,16 @@ public final class ImageQuery {
         return index;
     }
 
-    /** One parameter; an {@code int[]} (grid cells) as a PostgreSQL integer array. */
+    /**
+     * One parameter; an {@code int[]} (grid cells, months) as a PostgreSQL integer array, a {@code long[]} (ids)
+     * as a bigint array.
+     */
     static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof int[] numbers) {
             statement.setArray(index, statement.getConnection().createArrayOf("integer",
+                    Arrays.stream(numbers).boxed().toArray()));
+        } else if (value instanceof long[] numbers) {
+            statement.setArray(index, statement.getConnection().createArrayOf("bigint",
                     Arrays.stream(numbers).boxed().toArray()));
         } else {
             statement.setObject(index, value);

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGStatement;
 
@@ -49,7 +48,7 @@ public final class PageReader {
         }
         try (PreparedStatement statement = prepare(connection, "select " + ImageView.COLUMNS
                 + " from image i where i.id = any(?) order by i.id")) {
-            statement.setArray(1, connection.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray()));
+            ImageQuery.bind(statement, 1, ids);
             return read(statement, ids.length);
         }
     }

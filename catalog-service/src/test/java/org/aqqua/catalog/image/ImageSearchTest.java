@@ -168,8 +168,8 @@ class ImageSearchTest {
      * A box is walked cell by cell (CellWalk), and a page is the smallest ids of all cells together. Here one
      * cell holds the lowest ids, then a second cell some, then the first cell many more, then eight more cells a
      * few each; every page must be the next ids of all cells together, as a walk of the dataset's images in id
-     * order (no range) gives them. With ten cells in the box, a page of 25 or 100 takes fewer ids from each cell
-     * than a page in round one, so the first cell is walked on in round two (CellPage).
+     * order (no range) gives them. With ten cells in the box, a page of 10, 25 or 100 takes fewer ids from each
+     * cell than a page in round one, so the first cell is walked on in round two (CellPage).
      */
     @Test
     void aBoxPagesInIdOrderWhenOneCellHoldsTheLowestIds() {
