@@ -1,5 +1,6 @@
 package org.aqqua.catalog.image;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,11 @@ import java.util.List;
 /**
  * One JSON object per line: the record as the API returns it ({@link ImageView.Json}: components in order,
  * nulls left out, traits and raw as stored), traits and raw provider columns included. Written straight from
- * the row's bytes: field names are constant, numbers as Jackson writes them ({@link Long#toString},
- * {@link Double#toString}), text escaped as Jackson escapes it ({@link #string}). Characters beyond the Basic
- * Multilingual Plane stay UTF-8, as Jackson's character writer wrote them here before (the API's responses, which
- * Jackson writes to a byte stream, escape them as surrogate pairs); ExportBytesTest holds both to their bytes.
+ * the row's bytes: field names are constant, numbers as Jackson writes them (longs by {@link Long#toString},
+ * doubles by its shortest-decimal writer, which the services' ObjectMapper uses), text escaped as Jackson escapes
+ * it ({@link #string}). Characters beyond the Basic Multilingual Plane stay UTF-8, as Jackson's character writer
+ * wrote them here before (the API's responses, which Jackson writes to a byte stream, escape them as surrogate
+ * pairs); ExportBytesTest holds both to their bytes.
  */
 final class JsonLinesManifest extends ExportWriter.Bytes {
 
@@ -58,7 +60,7 @@ final class JsonLinesManifest extends ExportWriter.Bytes {
         for (int c = 9; c <= 14; c++) {
             if (!rows.isNull(c)) {
                 out.write(NAMES[c]);
-                out.ascii(Double.toString(rows.float8(c)));
+                out.ascii(NumberOutput.toString(rows.float8(c), true));
             }
         }
         out.write(NAMES[15]);
