@@ -24,6 +24,9 @@ final class ProcessCpu {
     private static final double TICKS_PER_SECOND = 100;
     /** How HotSpot's JIT compiler threads are named in {@code /proc/<pid>/task/<tid>/comm} (cut to 15 chars). */
     private static final String[] COMPILER_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+    /** How PostgreSQL titles its processes that write out and clean up ({@code ps}: "postgres: checkpointer"). */
+    private static final String[] POSTGRES_BACKGROUND = {"postgres: checkpointer", "postgres: background writer",
+        "postgres: walwriter", "postgres: autovacuum"};
 
     private ProcessCpu() {
     }
@@ -48,7 +51,7 @@ final class ProcessCpu {
                     .filter(process -> commandLine(process.pid()).contains(runDir.toString())
                             && commandLine(process.pid()).contains("postgres"))
                     .toList()
-                    .forEach(server -> seconds.merge("PostgreSQL", treeSeconds(server, counted), Double::sum));
+                    .forEach(server -> postgresSeconds(server, counted, seconds));
         }
         return seconds;
     }
@@ -133,6 +136,26 @@ final class ProcessCpu {
             // named by its command below
         }
         return command.contains("postgres") ? "PostgreSQL" : "process " + child.pid();
+    }
+
+    /**
+     * PostgreSQL's server and its processes not counted yet, in two parts: "PostgreSQL", the postmaster and the
+     * backends that run the statements (and, in the postmaster's children's time, those that ended), and
+     * "PostgreSQL background", the processes that write out and clean up after earlier work (checkpointer,
+     * background writer, WAL writer, autovacuum). The second is not the searches' cost: a phase measured while it
+     * is large overlapped the write-back of an earlier one.
+     */
+    private static void postgresSeconds(ProcessHandle server, Set<Long> counted, Map<String, Double> seconds) {
+        List<ProcessHandle> tree = new ArrayList<>(server.descendants().toList());
+        tree.add(server);
+        for (ProcessHandle process : tree) {
+            if (counted.add(process.pid())) {
+                String command = commandLine(process.pid());
+                boolean background = Stream.of(POSTGRES_BACKGROUND).anyMatch(command::contains);
+                seconds.merge(background ? "PostgreSQL background" : "PostgreSQL", cpuSeconds(process.pid()),
+                        Double::sum);
+            }
+        }
     }
 
     /** The process and its descendants not counted yet, which are then counted. */
