@@ -86,7 +86,7 @@ public final class IngestBenchmark {
                 .start();
                 ServiceProcess catalog = ServiceProcess.start("catalog-service", FreePorts.next(),
                         ServiceConfig.forService("catalog-service", infrastructure.endpoints()), dir,
-                        List.of("-Xmx1g"))) {
+                        JvmOptions.plusProperty("bench.catalog.jvm", "-Xmx1g"))) {
             Map<String, String> config = new HashMap<>(ServiceConfig.forService("ingest-service",
                     infrastructure.endpoints(), catalog.url()));
             config.put("aqqua.ingest.work-dir", work.toString());
@@ -132,6 +132,7 @@ public final class IngestBenchmark {
                         + ProcessCpu.describe(ProcessCpu.between(jitBeforeIngest, jitAfterIngest)));
             }
             printJobPhases(dir.resolve("ingest-service.log"));
+            printRegistrations(dir.resolve("catalog-service.log"));
         } catch (Exception e) {
             Path log = dir.resolve("ingest-service.log");
             if (Files.exists(log)) {
@@ -216,6 +217,17 @@ public final class IngestBenchmark {
             try (Stream<String> lines = Files.lines(log)) {
                 lines.filter(line -> line.contains("JobRunner") && (line.contains(" in ") || line.contains("on receipt"))).map(line ->
                         line.substring(line.indexOf("Job "))).forEach(line -> System.out.println("  " + line));
+            }
+        }
+    }
+
+    /** The catalog's account of each registration request: rows, and how long loading and inserting took. */
+    static void printRegistrations(Path log) throws IOException {
+        if (Files.exists(log)) {
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.filter(line -> line.contains("ImageRegistration") && line.contains("Registered "))
+                        .map(line -> line.substring(line.indexOf("Registered "))).forEach(line ->
+                                System.out.println("  catalog: " + line));
             }
         }
     }
