@@ -103,9 +103,7 @@ public record ImageView(long id, UUID datasetId, String objectId, String sha256,
                 json.writeString(instant.toString());
                 return;
             }
-            byte[] text = new byte[IsoInstants.MAX_LENGTH];
-            int length = IsoInstants.write(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000, text, 0);
-            json.writeRawUTF8String(text, 0, length); // ASCII digits and separators: nothing to escape
+            json.writeString(IsoInstants.toString(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000));
         }
     }
 }
