@@ -61,6 +61,22 @@ final class IsoInstants {
         return at;
     }
 
+    /**
+     * As {@link Instant#toString()}: through {@link #write} when the instant is in whole microseconds within a
+     * long's reach (every instant PostgreSQL keeps), otherwise through the JDK.
+     */
+    static String toString(Instant instant) {
+        if (instant.getNano() % 1_000 != 0 || Math.abs(instant.getEpochSecond()) >= Long.MAX_VALUE / 1_000_000L) {
+            return instant.toString();
+        }
+        return toString(epochMicros(instant));
+    }
+
+    /** Microseconds since 1970 (instants PostgreSQL keeps have no finer part); throws if out of a long's range. */
+    static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
     static String toString(long epochMicros) {
         byte[] out = new byte[MAX_LENGTH];
         return new String(out, 0, write(epochMicros, out, 0), StandardCharsets.US_ASCII);

@@ -2,7 +2,6 @@ package org.aqqua.catalog.image;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,7 +51,7 @@ final class ParquetManifest extends ExportWriter {
             Column.optional("altitude", PrimitiveTypeName.DOUBLE, null, ImageView::altitude),
             Column.required("observed_at", PrimitiveTypeName.INT64,
                     LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS),
-                    i -> micros(i.observedAt())),
+                    i -> IsoInstants.epochMicros(i.observedAt())),
             Column.required("instrument", PrimitiveTypeName.BINARY, text(), ImageView::instrument),
             Column.optional("sample_id", PrimitiveTypeName.BINARY, text(), ImageView::sampleId),
             Column.optional("label", PrimitiveTypeName.BINARY, text(), ImageView::label),
@@ -111,10 +110,6 @@ final class ParquetManifest extends ExportWriter {
     @Override
     void finish() throws IOException {
         writer.close();
-    }
-
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private static LogicalTypeAnnotation text() {

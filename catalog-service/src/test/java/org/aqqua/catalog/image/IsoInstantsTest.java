@@ -3,6 +3,7 @@ package org.aqqua.catalog.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,18 @@ class IsoInstantsTest {
             }
             assertThat(IsoInstants.toString(value)).isEqualTo(instant(value).toString());
         }
+    }
+
+    @Test
+    void writesAnyInstantAsInstantToStringDoes() {
+        for (String text : List.of("2021-06-02T10:15:00Z", "1969-12-31T23:59:59.999999Z",
+                "2021-06-02T10:15:00.123456789Z", "+1000000000-12-31T23:59:59.999999Z",
+                "-1000000000-01-01T00:00:00Z")) {
+            Instant value = Instant.parse(text);
+            assertThat(IsoInstants.toString(value)).isEqualTo(value.toString());
+        }
+        assertThat(IsoInstants.toString(Instant.MAX)).isEqualTo(Instant.MAX.toString());
+        assertThat(IsoInstants.toString(Instant.MIN)).isEqualTo(Instant.MIN.toString());
     }
 
     private static Instant instant(long micros) {
