@@ -27,6 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -213,21 +214,23 @@ public final class IngestBenchmark {
 
     /** The job's own account of its phases (JobRunner logs each), to see where the time went. */
     static void printJobPhases(Path log) throws IOException {
-        if (Files.exists(log)) {
-            try (Stream<String> lines = Files.lines(log)) {
-                lines.filter(line -> line.contains("JobRunner") && (line.contains(" in ") || line.contains("on receipt"))).map(line ->
-                        line.substring(line.indexOf("Job "))).forEach(line -> System.out.println("  " + line));
-            }
-        }
+        printLogLines(log, line -> line.contains("JobRunner")
+                && (line.contains(" in ") || line.contains("on receipt")), "Job ", "  ");
     }
 
     /** The catalog's account of each registration request: rows, and how long loading and inserting took. */
     static void printRegistrations(Path log) throws IOException {
+        printLogLines(log, line -> line.contains("ImageRegistration") && line.contains("Registered "), "Registered ",
+                "  catalog: ");
+    }
+
+    /** The lines of a service's log that {@code keep} selects, each from {@code from} on, after {@code prefix}. */
+    private static void printLogLines(Path log, Predicate<String> keep, String from, String prefix)
+            throws IOException {
         if (Files.exists(log)) {
             try (Stream<String> lines = Files.lines(log)) {
-                lines.filter(line -> line.contains("ImageRegistration") && line.contains("Registered "))
-                        .map(line -> line.substring(line.indexOf("Registered "))).forEach(line ->
-                                System.out.println("  catalog: " + line));
+                lines.filter(keep).map(line -> prefix + line.substring(line.indexOf(from)))
+                        .forEach(System.out::println);
             }
         }
     }

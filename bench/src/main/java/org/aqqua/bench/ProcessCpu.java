@@ -146,29 +146,25 @@ final class ProcessCpu {
      * is large overlapped the write-back of an earlier one.
      */
     private static void postgresSeconds(ProcessHandle server, Set<Long> counted, Map<String, Double> seconds) {
-        List<ProcessHandle> tree = new ArrayList<>(server.descendants().toList());
-        tree.add(server);
-        for (ProcessHandle process : tree) {
-            if (counted.add(process.pid())) {
-                String command = commandLine(process.pid());
-                boolean background = Stream.of(POSTGRES_BACKGROUND).anyMatch(command::contains);
-                seconds.merge(background ? "PostgreSQL background" : "PostgreSQL", cpuSeconds(process.pid()),
-                        Double::sum);
-            }
+        for (ProcessHandle process : uncounted(server, counted)) {
+            String command = commandLine(process.pid());
+            boolean background = Stream.of(POSTGRES_BACKGROUND).anyMatch(command::contains);
+            seconds.merge(background ? "PostgreSQL background" : "PostgreSQL", cpuSeconds(process.pid()),
+                    Double::sum);
         }
     }
 
     /** The process and its descendants not counted yet, which are then counted. */
     private static double treeSeconds(ProcessHandle root, Set<Long> counted) {
-        double seconds = 0;
+        return uncounted(root, counted).stream().mapToDouble(process -> cpuSeconds(process.pid())).sum();
+    }
+
+    /** The process and its descendants not counted yet; they are counted from now on. */
+    private static List<ProcessHandle> uncounted(ProcessHandle root, Set<Long> counted) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
-        for (ProcessHandle process : tree) {
-            if (counted.add(process.pid())) {
-                seconds += cpuSeconds(process.pid());
-            }
-        }
-        return seconds;
+        tree.removeIf(process -> !counted.add(process.pid()));
+        return tree;
     }
 
     /** utime + stime + cutime + cstime of {@code /proc/<pid>/stat}; 0 for a process gone meanwhile. */
