@@ -23,9 +23,17 @@ final class NdjsonLines {
     private final char[] buffer = new char[1 << 16];
     private int position;
     private int limit;
+    private final long firstLineNumber;
     private long lineNumber;
 
     NdjsonLines(InputStream body, int maxLineChars) {
+        this(body, maxLineChars, 1);
+    }
+
+    /** Lines numbered from {@code firstLineNumber}: the body is a part of a longer list of lines. */
+    NdjsonLines(InputStream body, int maxLineChars, long firstLineNumber) {
+        this.lineNumber = firstLineNumber - 1;
+        this.firstLineNumber = firstLineNumber;
         this.reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         this.maxLineChars = maxLineChars;
@@ -59,8 +67,9 @@ final class NdjsonLines {
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw ProblemException.badRequest("Line " + (lineNumber == 0 ? 1 : lineNumber) + " is not UTF-8.",
-                    List.of(FieldError.atRow(Math.max(1, lineNumber), null, null, "not valid UTF-8")));
+            long at = Math.max(firstLineNumber, lineNumber);
+            throw ProblemException.badRequest("Line " + at + " is not UTF-8.",
+                    List.of(FieldError.atRow(at, null, null, "not valid UTF-8")));
         } catch (IOException e) {
             throw ProblemException.badRequest("The request body could not be read to its end: " + e.getMessage(),
                     List.of());

@@ -37,4 +37,18 @@ class NdjsonLinesTest {
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("is not UTF-8");
     }
+
+    @Test
+    void aPartOfALongerListIsNumberedFromItsFirstLine() {
+        NdjsonLines lines = new NdjsonLines(new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8)), 10,
+                501);
+        assertThat(lines.next()).isEqualTo("a");
+        assertThat(lines.lineNumber()).isEqualTo(501);
+        assertThat(lines.next()).isEqualTo("b");
+        assertThat(lines.lineNumber()).isEqualTo(502);
+        // Bytes that are not UTF-8 at the very start of the part are named by the part's first line.
+        NdjsonLines broken = new NdjsonLines(new ByteArrayInputStream(new byte[] {(byte) 0xC3, (byte) 0x28}), 10, 501);
+        assertThatThrownBy(broken::next).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).problem().errors().get(0).row()).isEqualTo(501L));
+    }
 }
