@@ -6,12 +6,13 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.aqqua.runtime.problem.ProblemException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The catalog's image registry as ingest uses it. A refused registration (422: a line the catalog's rules reject,
- * or 404/409 for the dataset) keeps the catalog's problem; an unreachable catalog is a 502/503 problem.
+ * or 404/409 for the dataset or registration) keeps the catalog's problem; an unreachable catalog is a 502/503 problem.
  */
 @ApplicationScoped
 public class CatalogImages {
@@ -25,9 +26,41 @@ public class CatalogImages {
         this.api = api;
     }
 
+    /** Registers the images listed in {@code ndjson} in one request (up to the catalog's limit on a body). */
     public RegistrationResult register(UUID datasetId, File ndjson) {
+        return refusedOrUnavailable(() -> api.register(datasetId, ndjson));
+    }
+
+    /**
+     * Starts a registration whose lines come in parts ({@link #stage}), registered together by {@link #commit}:
+     * for more lines than one request may carry.
+     */
+    public UUID startRegistration(UUID datasetId) {
+        return refusedOrUnavailable(() -> api.start(datasetId)).id();
+    }
+
+    /** Sends a part of the lines, the first of them line {@code firstLine} of the whole list; staged lines so far. */
+    public long stage(UUID datasetId, UUID registration, long firstLine, File part) {
+        return refusedOrUnavailable(() -> api.stage(datasetId, registration, firstLine, part)).stagedLines();
+    }
+
+    /** Registers every staged line; refused (409) unless {@code lines} lines were staged in all. */
+    public RegistrationResult commit(UUID datasetId, UUID registration, long lines) {
+        return refusedOrUnavailable(() -> api.commit(datasetId, registration, lines));
+    }
+
+    /** Drops a registration and its staged lines; what cannot be dropped now the catalog drops after a day. */
+    public void abort(UUID datasetId, UUID registration) {
+        refusedOrUnavailable(() -> {
+            api.abort(datasetId, registration);
+            return null;
+        });
+    }
+
+    /** The catalog's refusal (422 a line, 404/409 the dataset or registration, 400) or a 502/503 problem. */
+    private static <T> T refusedOrUnavailable(Supplier<T> request) {
         try {
-            return CatalogDatasets.call(() -> api.register(datasetId, ndjson));
+            return CatalogDatasets.call(request);
         } catch (WebApplicationException e) {
             int code = e.getResponse().getStatus();
             if (code == 404 || code == 409 || code == 422 || code == 400) {

@@ -37,6 +37,13 @@ public interface IngestSettings {
     @WithDefault("1M")
     MemorySize maxLineSize();
 
+    /**
+     * A job's registration goes to the catalog in parts of about this size, each sent as soon as it is full while
+     * the job goes on, and registered together at the end. Below the catalog's quarkus.http.limits.max-body-size.
+     */
+    @WithDefault("16M")
+    MemorySize registrationPartSize();
+
     /** Problems kept per job for the report; beyond this they are only counted. */
     @WithDefault("100000")
     int maxReportedProblems();

@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one job from its staged archive to registered images: unpack, read and check every row, store the images,
- * register them in one catalog request. Any outcome other than success leaves nothing registered and removes
- * the objects this run wrote. A run is repeatable from the start, which is how a job survives a crash.
+ * register them in the catalog all together ({@link CatalogRegistration}). Any outcome other than success leaves
+ * nothing registered and removes the objects this run wrote. A run is repeatable from the start, which is how a job survives a crash.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -147,7 +147,8 @@ public class JobRunner {
         checkStop(stopRequested);
         jobs.state(job.id, JobState.VALIDATING);
         ExecutorService decoders = Executors.newFixedThreadPool(settings.effectiveDecodeThreads());
-        try (RegistrationFile registration = new RegistrationFile(work.resolve("registration.ndjson"), mapper)) {
+        try (CatalogRegistration registration = new CatalogRegistration(work.resolve("registration"), mapper, images,
+                job.datasetId, settings.registrationPartSize().asLongValue())) {
             RowPipeline pipeline = new RowPipeline(tree, defaults(dataset), job.policy, problems,
                     counters, probe, imageStore, registration, stored, early, decoders,
                     settings.effectiveDecodeThreads(), settings.storageConcurrency(), stopRequested);
@@ -169,10 +170,9 @@ public class JobRunner {
             if (registration.lines() == 0) {
                 return Outcome.failed("no valid images to register");
             }
-            registration.close();
             jobs.state(job.id, JobState.REGISTERING);
             try {
-                RegistrationResult result = images.register(job.datasetId, registration.path().toFile());
+                RegistrationResult result = registration.commit();
                 timer.lap("registered in the catalog");
                 return Outcome.succeeded(result);
             } catch (ProblemException refused) {

@@ -53,7 +53,7 @@ final class RowPipeline implements TableListener {
     private final JobCounters counters;
     private final ImageProbe probe;
     private final ImageStore store;
-    private final RegistrationFile registration;
+    private final CatalogRegistration registration;
     private final StoredKeys storedKeys;
     private final EarlyUpload early;
     private final ExecutorService decoders;
@@ -69,7 +69,7 @@ final class RowPipeline implements TableListener {
     private SourceFields fields;
 
     RowPipeline(UnpackedArchive tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems,
-            JobCounters counters, ImageProbe probe, ImageStore store, RegistrationFile registration,
+            JobCounters counters, ImageProbe probe, ImageStore store, CatalogRegistration registration,
             StoredKeys storedKeys, EarlyUpload early, ExecutorService decoders, int decodeThreads,
             int storageConcurrency, BooleanSupplier cancelled) {
         this.tree = tree;

@@ -29,6 +29,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +48,8 @@ import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
+import org.aqqua.testing.Infrastructure;
+import org.aqqua.testing.PostgresServer;
 import org.aqqua.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -329,6 +335,42 @@ class ArchiveIngestTest {
         assertThat(job.getLong("counts.imagesStored")).as("images stored before the bad row was read").isPositive();
         for (String digest : table.digests()) {
             assertThat(exists(digest)).as("object %s", digest).isFalse();
+        }
+    }
+
+    /**
+     * A job's registration goes to the catalog in parts while it runs (16 KB in tests, a few dozen of these rows each):
+     * a job that fails after sending several registers none of them, and aborts its registration in the catalog.
+     * The same rows then ingest in one job.
+     */
+    @Test
+    void aJobFailingAfterRegistrationPartsWereSentRegistersNothing() throws Exception {
+        UUID dataset = newDataset();
+        JsonPath failed = finished(accepted(upload(dataset, generatedTable(600, 590).archive(), null)));
+        assertThat(failed.getString("state")).isEqualTo("failed");
+        assertThat(failed.getLong("counts.imagesStored")).as("images stored before the bad row was read")
+                .isGreaterThan(200);
+        assertThat(catalogCount(dataset)).isZero();
+        assertThat(stagedRegistrations(dataset)).isZero();
+
+        JsonPath succeeded = finished(accepted(upload(dataset, generatedTable(600, -1).archive(), null)));
+        assertThat(succeeded.getString("state")).isEqualTo("succeeded");
+        assertThat(succeeded.getLong("counts.registered")).isEqualTo(600);
+        assertThat(catalogCount(dataset)).isEqualTo(600);
+        assertThat(stagedRegistrations(dataset)).isZero();
+    }
+
+    /** Registrations the catalog holds for the dataset, staged and not yet committed or aborted. */
+    static long stagedRegistrations(UUID dataset) throws Exception {
+        try (Connection connection = DriverManager.getConnection(Infrastructure.shared().jdbcUrl(),
+                PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from catalog.image_registration where dataset_id = ?")) {
+            count.setObject(1, dataset);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         }
     }
 
