@@ -26,11 +26,6 @@ public class CatalogImages {
         this.api = api;
     }
 
-    /** Registers the images listed in {@code ndjson} in one request (up to the catalog's limit on a body). */
-    public RegistrationResult register(UUID datasetId, File ndjson) {
-        return refusedOrUnavailable(() -> api.register(datasetId, ndjson));
-    }
-
     /**
      * Starts a registration whose lines come in parts ({@link #stage}), registered together by {@link #commit}:
      * for more lines than one request may carry.

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The catalog's internal image API: bulk registration (one NDJSON line per image, all-or-nothing) and which
+ * The catalog's internal image API: bulk registration in parts (one NDJSON line per image, all-or-nothing) and which
  * image contents are referenced. Its own client (config key {@code catalog-images}) because registering millions
  * of rows takes minutes, far longer than the read timeout of the catalog's quick calls.
  */
@@ -26,12 +26,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface CatalogImagesApi {
 
     String NDJSON = "application/x-ndjson";
-
-    /** Registers the images listed in {@code ndjson}, a file streamed as the request body. */
-    @POST
-    @Path("/datasets/{id}/images")
-    @Consumes(NDJSON)
-    RegistrationResult register(@PathParam("id") UUID datasetId, File ndjson);
 
     /** Starts a registration whose lines come in parts; nothing is registered before its commit. */
     @POST
