@@ -212,25 +212,32 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The job's own account of its phases (JobRunner logs each), to see where the time went. */
+    /** The job's own account of its phases (JobRunner logs each) and its registration's parts. */
     static void printJobPhases(Path log) throws IOException {
-        printLogLines(log, line -> line.contains("JobRunner")
-                && (line.contains(" in ") || line.contains("on receipt")), "Job ", "  ");
+        printLogLines(log, line -> line.contains("JobRunner") && (line.contains(" in ") || line.contains("on receipt"))
+                || line.contains("CatalogRegistration") && line.contains(" committed"),
+                Pattern.compile("(Job|Registration) "), "  ");
     }
 
-    /** The catalog's account of each registration request: rows, and how long loading and inserting took. */
+    /** The catalog's account of each registration: each part staged, each commit, and how long they took. */
     static void printRegistrations(Path log) throws IOException {
-        printLogLines(log, line -> line.contains("ImageRegistration") && line.contains("Registered "), "Registered ",
+        printLogLines(log, line -> line.contains("StagedRegistrations")
+                && (line.contains("Registered ") || line.contains("Staged ")), Pattern.compile("(Registered|Staged) "),
                 "  catalog: ");
     }
 
-    /** The lines of a service's log that {@code keep} selects, each from {@code from} on, after {@code prefix}. */
-    private static void printLogLines(Path log, Predicate<String> keep, String from, String prefix)
+    /**
+     * The lines of a service's log that {@code keep} selects, each from where {@code from} first matches, after
+     * {@code prefix}.
+     */
+    private static void printLogLines(Path log, Predicate<String> keep, Pattern from, String prefix)
             throws IOException {
         if (Files.exists(log)) {
             try (Stream<String> lines = Files.lines(log)) {
-                lines.filter(keep).map(line -> prefix + line.substring(line.indexOf(from)))
-                        .forEach(System.out::println);
+                lines.filter(keep).map(line -> {
+                    Matcher start = from.matcher(line);
+                    return prefix + (start.find() ? line.substring(start.start()) : line);
+                }).forEach(System.out::println);
             }
         }
     }

@@ -87,7 +87,10 @@ public class StagedRegistrations {
         }
         try (Connection connection = dataSource.getConnection()) {
             lock(connection, datasetId, registrationId);
+            long started = System.nanoTime();
             long received = rows.load(connection, table(registrationId), body, firstLine, record -> { });
+            LOG.infof("Staged %d lines from line %d of registration %s in %d ms", received, firstLine, registrationId,
+                    (System.nanoTime() - started) / 1_000_000);
             try (PreparedStatement update = connection.prepareStatement("update image_registration set "
                     + "staged_lines = staged_lines + ?, touched_at = ? where id = ? returning staged_lines")) {
                 update.setLong(1, received);
