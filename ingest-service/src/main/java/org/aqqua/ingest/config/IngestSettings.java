@@ -29,6 +29,14 @@ public interface IngestSettings {
     @WithDefault("true")
     boolean storeOnReceipt();
 
+    /**
+     * Images of one upload stored on receipt at most; the job stores the rest. Each is kept on the heap (entry name,
+     * CRC, size, SHA-256, dimensions: about 400 bytes) until its job is done, so this bounds what an upload of any
+     * size costs there: 100,000 about 40 MB.
+     */
+    @WithDefault("100000")
+    int storeOnReceiptMaxImages();
+
     /** Image PUTs in flight per job. */
     @WithDefault("64")
     int storageConcurrency();

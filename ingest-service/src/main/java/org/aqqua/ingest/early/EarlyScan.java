@@ -40,6 +40,8 @@ final class EarlyScan implements Runnable {
 
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
     private final AtomicLong storedCount;
+    /** Images stored at most: each costs a map entry on the heap until the job is done (a few hundred bytes). */
+    private final int maxImages;
     private final Map<ZipEntryId, EarlyImage> stored = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
 
@@ -47,13 +49,15 @@ final class EarlyScan implements Runnable {
      * @param upload the upload from its first byte (it may still be arriving)
      * @param store PUTs an image under its SHA-256
      * @param storedCount counts every image stored
+     * @param maxImages images stored at most; the job stores the rest
      */
     EarlyScan(InputStream upload, ImageProbe probe, BiFunction<byte[], ProbedImage, CompletableFuture<?>> store,
-            AtomicLong storedCount) {
+            AtomicLong storedCount, int maxImages) {
         this.upload = upload;
         this.probe = probe;
         this.store = store;
         this.storedCount = storedCount;
+        this.maxImages = maxImages;
     }
 
     @Override
@@ -62,9 +66,11 @@ final class EarlyScan implements Runnable {
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(upload, 1 << 16),
                 StandardCharsets.UTF_8.name(), true, false)) {
             ZipArchiveEntry entry;
-            while (!stopRequested && (entry = zip.getNextEntry()) != null) {
+            int started = 0;
+            while (!stopRequested && started < maxImages && (entry = zip.getNextEntry()) != null) {
                 if (!entry.isDirectory() && InPlaceImages.isImageName(entry.getName()) && zip.canReadEntryData(entry)) {
                     storeEntry(entry.getName(), zip);
+                    started++;
                 }
             }
         } catch (IOException | RuntimeException e) {

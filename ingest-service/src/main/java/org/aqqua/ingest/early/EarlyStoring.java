@@ -41,6 +41,7 @@ public class EarlyStoring {
     private final ImageProbe probe = new ImageProbe();
     private final Path folder;
     private final boolean enabled;
+    private final int maxImages;
     private final Map<String, Scanning> waiting = new LinkedHashMap<>();
     private final AtomicLong storedOnReceipt = new AtomicLong();
     private final AtomicLong takenOver = new AtomicLong();
@@ -50,6 +51,7 @@ public class EarlyStoring {
         this.cleanup = cleanup;
         this.folder = settings.workRoot().resolve("receiving");
         this.enabled = settings.storeOnReceipt();
+        this.maxImages = settings.storeOnReceiptMaxImages();
     }
 
     /** Spools left by an earlier run of the service belong to no scan any more. */
@@ -72,7 +74,7 @@ public class EarlyStoring {
             ScratchDirectories.delete(own);
             return ReceivingUpload.passThrough(body);
         }
-        EarlyScan scan = new EarlyScan(spool.reader(), probe, store::put, storedOnReceipt);
+        EarlyScan scan = new EarlyScan(spool.reader(), probe, store::put, storedOnReceipt, maxImages);
         Thread thread = new Thread(scan, "store-on-receipt");
         thread.setDaemon(true);
         Scanning scanning = new Scanning(own, spool, scan, thread);

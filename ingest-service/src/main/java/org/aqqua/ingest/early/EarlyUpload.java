@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class EarlyUpload {
         this.folder = folder;
         this.spool = spool;
         this.spoolBytes = spoolBytes;
-        this.images = Map.copyOf(images);
+        this.images = Collections.unmodifiableMap(images); // complete: its scan has ended; not copied (heap)
         this.takenOver = takenOver;
     }
 

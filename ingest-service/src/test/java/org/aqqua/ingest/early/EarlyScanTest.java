@@ -56,6 +56,17 @@ class EarlyScanTest {
         assertThat(scan.stored().keySet()).extracting(ZipEntryId::name).containsExactly("a.jpg");
     }
 
+    /** Each stored image is kept on the heap until its job is done: an upload stores a bounded number. */
+    @Test
+    void storesNoMoreImagesThanItsLimitAndLeavesTheRestToTheJob() throws Exception {
+        byte[] zip = Bundles.file("import_test.zip");
+        EarlyScan scan = scanArriving(zip, 700, false, 3);
+
+        assertThat(scan.stored()).hasSize(3);
+        assertThat(imageIds(zip)).containsAll(scan.stored().keySet());
+        assertThat(put).hasSize(3);
+    }
+
     @Test
     void storesNothingFromAnArchiveThatIsNotAZip() throws Exception {
         ByteArrayOutputStream gzip = new ByteArrayOutputStream();
@@ -80,11 +91,15 @@ class EarlyScanTest {
      * only the first half arrives and the upload then fails. Returns once the scan has ended.
      */
     private EarlyScan scanArriving(byte[] upload, int piece, boolean breakOff) throws Exception {
+        return scanArriving(upload, piece, breakOff, Integer.MAX_VALUE);
+    }
+
+    private EarlyScan scanArriving(byte[] upload, int piece, boolean breakOff, int maxImages) throws Exception {
         UploadSpool spool = new UploadSpool(folder.resolve("spool-" + System.nanoTime()));
         EarlyScan scan = new EarlyScan(spool.reader(), new ImageProbe(), (content, probed) -> {
             put.add(probed.sha256());
             return CompletableFuture.completedFuture(null);
-        }, new AtomicLong());
+        }, new AtomicLong(), maxImages);
         Thread scanning = new Thread(scan);
         scanning.start();
         OutputStream writer = spool.writer();
