@@ -141,11 +141,7 @@ final class PngCheck {
             throw new IOException("chunk " + name(type) + " of " + length + " bytes");
         }
         in.readFully(chunk, 0, length);
-        crc.reset();
-        crc.update(type >>> 24);
-        crc.update(type >>> 16);
-        crc.update(type >>> 8);
-        crc.update(type);
+        startCrc(type);
         crc.update(chunk, 0, length);
         checkCrc(type);
         byte[] data = new byte[length];
@@ -154,11 +150,7 @@ final class PngCheck {
     }
 
     private void imageData(int type, int length, Inflater inflater, Rows rows) throws IOException {
-        crc.reset();
-        crc.update(type >>> 24);
-        crc.update(type >>> 16);
-        crc.update(type >>> 8);
-        crc.update(type);
+        startCrc(type);
         int left = length;
         while (left > 0) {
             int n = Math.min(left, BUFFER);
@@ -185,6 +177,15 @@ final class PngCheck {
             }
         }
         checkCrc(type);
+    }
+
+    /** A chunk's CRC covers its type and its data. */
+    private void startCrc(int type) {
+        crc.reset();
+        crc.update(type >>> 24);
+        crc.update(type >>> 16);
+        crc.update(type >>> 8);
+        crc.update(type);
     }
 
     private void checkCrc(int type) throws IOException {
