@@ -42,19 +42,17 @@ public class ImageRegistration {
                 // Text columns: values are cast on insert, after COPY, so a bad value cannot fail the COPY itself.
                 statement.execute("create temp table image_load " + RegistrationRows.loadTableColumns()
                         + " on commit drop");
-                statement.execute("set local work_mem = '" + RegistrationRows.SORT_MEMORY + "'");
             }
             long started = System.nanoTime();
             Keys keys = new Keys();
             long received = rows.load(connection, "image_load", body, 1, keys::add);
             long loaded = System.nanoTime();
-            RegistrationRows.Inserted inserted = RegistrationRows.insertNew(connection, "image_load", datasetId,
+            RegistrationResult result = RegistrationRows.insertNew(connection, "image_load", dataset, received,
                     keys.repeated());
-            LOG.infof("Registered %d of %d images into dataset %s: loaded in %d ms, inserted in %d ms", inserted.images(),
-                    received, datasetId, (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
-            dataset.imageCount += inserted.images();
-            dataset.imageBytes += inserted.bytes();
-            return new RegistrationResult(received, inserted.images(), received - inserted.images());
+            LOG.infof("Registered %d of %d images into dataset %s: loaded in %d ms, inserted in %d ms",
+                    result.registered(), received, datasetId, (loaded - started) / 1_000_000,
+                    (System.nanoTime() - loaded) / 1_000_000);
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("Bulk registration into dataset " + datasetId + " failed", e);
         }

@@ -40,7 +40,7 @@ class RegistrationRows {
      * The insert sorts the rows by line (ids follow the lines): in memory, not in temporary files, for batches of
      * up to ~100k rows (the default 4 MB holds about 10k).
      */
-    static final String SORT_MEMORY = "128MB";
+    private static final String SORT_MEMORY = "128MB";
 
     private static final String COLUMNS = "object_id, sha256, storage_key, bytes, width, height, format, "
             + "pixel_size_um, latitude, longitude, depth_min, depth_max, altitude, observed_at, instrument, sample_id, "
@@ -52,9 +52,6 @@ class RegistrationRows {
         // The fast double parser gives the same (correctly rounded) values as Double.parseDouble, faster.
         this.reader = json.readerFor(ImageRecord.class)
                 .with(StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature());
-    }
-
-    record Inserted(long images, long bytes) {
     }
 
     /**
@@ -171,10 +168,16 @@ class RegistrationRows {
      * anti-joins on the unique indexes, and repeats among the loaded rows keep their first line; a plain insert
      * (no ON CONFLICT, whose speculative insertion costs on every row) is safe because the dataset row is
      * locked for the whole transaction ({@link #lockOpenDataset}). The samples of the new rows are brought up to
-     * date by the same statement.
+     * date by the same statement, the dataset's counts by this method.
+     *
+     * @param received the lines loaded into {@code table}
+     * @param repeats whether an object id or SHA-256 may occur more than once among them
      */
-    static Inserted insertNew(Connection connection, String table, UUID datasetId, boolean repeats)
-            throws SQLException {
+    static RegistrationResult insertNew(Connection connection, String table, Dataset dataset, long received,
+            boolean repeats) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local work_mem = '" + SORT_MEMORY + "'"); // this transaction only
+        }
         // Without repeats every rank is 1: the ranking (two sorts of every row) is left out.
         String ranks = repeats ? ", row_number() over (partition by l.object_id order by l.line) as object_rank, "
                 + "row_number() over (partition by l.sha256 order by l.line) as image_rank" : "";
@@ -191,13 +194,15 @@ class RegistrationRows {
                 + SampleTotals.ADD_INSERTED
                 + "select count(*), coalesce(sum(bytes), 0) from inserted";
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            statement.setObject(1, datasetId);
-            statement.setObject(2, datasetId);
-            statement.setObject(3, datasetId);
-            statement.setObject(4, datasetId);
+            for (int parameter = 1; parameter <= 4; parameter++) {
+                statement.setObject(parameter, dataset.id);
+            }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return new Inserted(result.getLong(1), result.getLong(2));
+                long images = result.getLong(1);
+                dataset.imageCount += images;
+                dataset.imageBytes += result.getLong(2);
+                return new RegistrationResult(received, images, received - images);
             }
         }
     }

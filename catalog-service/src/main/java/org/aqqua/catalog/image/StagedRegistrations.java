@@ -121,18 +121,13 @@ public class StagedRegistrations {
                         + " line(s) staged, not the " + expectedLines + " the commit names; nothing was registered.");
             }
             String table = table(registrationId);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set local work_mem = '" + RegistrationRows.SORT_MEMORY + "'");
-            }
             long started = System.nanoTime();
-            RegistrationRows.Inserted inserted = RegistrationRows.insertNew(connection, table, datasetId,
+            RegistrationResult result = RegistrationRows.insertNew(connection, table, dataset, staged,
                     RegistrationRows.repeatsIn(connection, table));
-            LOG.infof("Registered %d of %d staged images into dataset %s: inserted in %d ms", inserted.images(),
+            LOG.infof("Registered %d of %d staged images into dataset %s: inserted in %d ms", result.registered(),
                     staged, datasetId, (System.nanoTime() - started) / 1_000_000);
             drop(connection, registrationId);
-            dataset.imageCount += inserted.images();
-            dataset.imageBytes += inserted.bytes();
-            return new RegistrationResult(staged, inserted.images(), staged - inserted.images());
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("Committing registration " + registrationId + " failed", e);
         }
