@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.aqqua.runtime.problem.Problem;
@@ -22,6 +23,9 @@ import org.jboss.logging.Logger;
 public class CatalogDatasets {
 
     private static final Logger LOG = Logger.getLogger(CatalogDatasets.class);
+
+    /** The catalog's answers to a state change that are its refusal (kept as its problem), not its failure. */
+    private static final Set<Integer> STATUS_REFUSALS = Set.of(404, 409, 422);
 
     private final CatalogInternalApi api;
 
@@ -41,15 +45,7 @@ public class CatalogDatasets {
     }
 
     public CatalogDataset changeStatus(UUID id, String status, String reason) {
-        try {
-            return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason)));
-        } catch (WebApplicationException e) {
-            int code = e.getResponse().getStatus();
-            if (code == 404 || code == 409 || code == 422) {
-                throw new ProblemException(catalogProblem(e, code));
-            }
-            throw unavailable(e);
-        }
+        return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason)), STATUS_REFUSALS);
     }
 
     /**
@@ -57,27 +53,13 @@ public class CatalogDatasets {
      * embargoed until {@code expectedEmbargoUntil}: release-service releases only what it decided on.
      */
     public CatalogDataset changeStatus(UUID id, String status, String reason, Instant expectedEmbargoUntil) {
-        try {
-            return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason, expectedEmbargoUntil)));
-        } catch (WebApplicationException e) {
-            int code = e.getResponse().getStatus();
-            if (code == 404 || code == 409 || code == 422) {
-                throw new ProblemException(catalogProblem(e, code));
-            }
-            throw unavailable(e);
-        }
+        return call(() -> api.changeStatus(id, new StatusChangeRequest(status, reason, expectedEmbargoUntil)),
+                STATUS_REFUSALS);
     }
 
     /** What a release says about the dataset: description, creators, credits, extent; never contact data. */
     public CatalogAttribution attribution(UUID id) {
-        try {
-            return call(() -> api.attribution(id));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw new ProblemException(catalogProblem(e, 404));
-            }
-            throw unavailable(e);
-        }
+        return call(() -> api.attribution(id), Set.of(404));
     }
 
     /** Where to write to the dataset's owner; empty when there is no contact (erased on request). */
@@ -108,6 +90,22 @@ public class CatalogDatasets {
             LOG.warnf("Catalog not reachable: %s", e.getMessage());
             throw new ProblemException(new Problem(Problem.type("catalog-unavailable"), "Service Unavailable", 503,
                     "The catalog cannot be reached; try again later.", null, List.of()));
+        }
+    }
+
+    /**
+     * Calls the catalog: an answer with a status in {@code refusals} is thrown as the catalog's own problem, any
+     * other error answer as a 502 problem, an unreachable catalog as a 503 problem.
+     */
+    static <T> T call(Supplier<T> request, Set<Integer> refusals) {
+        try {
+            return call(request);
+        } catch (WebApplicationException e) {
+            int code = e.getResponse().getStatus();
+            if (refusals.contains(code)) {
+                throw new ProblemException(catalogProblem(e, code));
+            }
+            throw unavailable(e);
         }
     }
 

@@ -1,13 +1,11 @@
 package org.aqqua.catalog.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.aqqua.runtime.problem.ProblemException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -20,6 +18,9 @@ public class CatalogImages {
     /** The catalog's limit on digests per question. */
     static final int DIGESTS_PER_CALL = 10_000;
 
+    /** The catalog's refusals of a registration (400, 422 a line, 404/409 the dataset or registration). */
+    private static final Set<Integer> REFUSALS = Set.of(400, 404, 409, 422);
+
     private final CatalogImagesApi api;
 
     CatalogImages(@RestClient CatalogImagesApi api) {
@@ -31,38 +32,26 @@ public class CatalogImages {
      * for more lines than one request may carry.
      */
     public UUID startRegistration(UUID datasetId) {
-        return refusedOrUnavailable(() -> api.start(datasetId)).id();
+        return CatalogDatasets.call(() -> api.start(datasetId), REFUSALS).id();
     }
 
     /** Sends a part of the lines, the first of them line {@code firstLine} of the whole list; staged lines so far. */
     public long stage(UUID datasetId, UUID registration, long firstLine, File part) {
-        return refusedOrUnavailable(() -> api.stage(datasetId, registration, firstLine, part)).stagedLines();
+        return CatalogDatasets.call(() -> api.stage(datasetId, registration, firstLine, part), REFUSALS)
+                .stagedLines();
     }
 
     /** Registers every staged line; refused (409) unless {@code lines} lines were staged in all. */
     public RegistrationResult commit(UUID datasetId, UUID registration, long lines) {
-        return refusedOrUnavailable(() -> api.commit(datasetId, registration, lines));
+        return CatalogDatasets.call(() -> api.commit(datasetId, registration, lines), REFUSALS);
     }
 
     /** Drops a registration and its staged lines; what cannot be dropped now the catalog drops after a day. */
     public void abort(UUID datasetId, UUID registration) {
-        refusedOrUnavailable(() -> {
+        CatalogDatasets.call(() -> {
             api.abort(datasetId, registration);
             return null;
-        });
-    }
-
-    /** The catalog's refusal (422 a line, 404/409 the dataset or registration, 400) or a 502/503 problem. */
-    private static <T> T refusedOrUnavailable(Supplier<T> request) {
-        try {
-            return CatalogDatasets.call(request);
-        } catch (WebApplicationException e) {
-            int code = e.getResponse().getStatus();
-            if (code == 404 || code == 409 || code == 422 || code == 400) {
-                throw new ProblemException(CatalogDatasets.catalogProblem(e, code));
-            }
-            throw CatalogDatasets.unavailable(e);
-        }
+        }, REFUSALS);
     }
 
     /** The digests among {@code sha256s} that some dataset in the catalog references. */
@@ -70,11 +59,7 @@ public class CatalogImages {
         List<String> referenced = new ArrayList<>();
         for (int from = 0; from < sha256s.size(); from += DIGESTS_PER_CALL) {
             List<String> batch = sha256s.subList(from, Math.min(sha256s.size(), from + DIGESTS_PER_CALL));
-            try {
-                referenced.addAll(CatalogDatasets.call(() -> api.referenced(batch)));
-            } catch (WebApplicationException e) {
-                throw CatalogDatasets.unavailable(e);
-            }
+            referenced.addAll(CatalogDatasets.call(() -> api.referenced(batch), Set.of()));
         }
         return referenced;
     }
