@@ -6,11 +6,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import okhttp3.OkHttpClient;
 
-/** Produces the MinIO clients of a service, both on one {@link StorageHttpClients#tuned tuned} HTTP client. */
+/**
+ * Produces the MinIO clients of a service and its {@link PrehashedPuts}, all on one
+ * {@link StorageHttpClients#tuned tuned} HTTP client.
+ */
 @Singleton
 public class MinioClientProducer {
 
-    /** One connection pool and dispatcher shared by both clients. */
+    /** One connection pool and dispatcher shared by all of them. */
     private final OkHttpClient http;
 
     MinioClientProducer(S3Config config) {
@@ -38,5 +41,11 @@ public class MinioClientProducer {
                 .credentials(config.accessKey(), config.secretKey())
                 .httpClient(http)
                 .build();
+    }
+
+    @Produces
+    @Singleton
+    PrehashedPuts prehashedPuts(S3Config config) {
+        return new PrehashedPuts(http, config.endpoint(), config.region(), config.accessKey(), config.secretKey());
     }
 }
