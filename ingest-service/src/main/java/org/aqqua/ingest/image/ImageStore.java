@@ -1,7 +1,6 @@
 package org.aqqua.ingest.image;
 
 import io.minio.MinioAsyncClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
@@ -10,13 +9,13 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.aqqua.storage.PrehashedPuts;
 
 /**
  * Bucket {@code aqqua-images}: every image once, under its SHA-256, whichever dataset and archive it came in. A
@@ -28,9 +27,11 @@ public class ImageStore {
     public static final String BUCKET = "aqqua-images";
 
     private final MinioAsyncClient s3;
+    private final PrehashedPuts puts;
 
-    ImageStore(MinioAsyncClient s3) {
+    ImageStore(MinioAsyncClient s3, PrehashedPuts puts) {
         this.s3 = s3;
+        this.puts = puts;
     }
 
     /** The object key of an image: its SHA-256 in hex, which is also how the catalog finds its content. */
@@ -47,13 +48,14 @@ public class ImageStore {
         }
     }
 
-    /** The same for an image in memory (read from its zip). */
+    /**
+     * The same for an image in memory (read from its zip): signed with the SHA-256 the probe computed, so S3 checks
+     * that the bytes match their key.
+     */
     public CompletableFuture<?> put(byte[] content, ProbedImage image) {
         try {
-            return s3.putObject(PutObjectArgs.builder().bucket(BUCKET).object(keyOf(image.sha256()))
-                    .stream(new ByteArrayInputStream(content), content.length, -1)
-                    .contentType(image.format().mediaType()).build());
-        } catch (Exception e) {
+            return puts.put(BUCKET, keyOf(image.sha256()), content, image.sha256(), image.format().mediaType());
+        } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
