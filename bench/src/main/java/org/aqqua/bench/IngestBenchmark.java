@@ -13,10 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import okhttp3.OkHttpClient;
+import org.aqqua.storage.PrehashedPuts;
 import org.aqqua.storage.StorageHttpClients;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.DemoRealm;
@@ -46,9 +50,10 @@ import org.aqqua.testing.Tokens;
 
 /**
  * End-to-end ingest rate against its baseline, in one run on one fresh local S3 server: (a) the images of a
- * generated EcoTaxa bundle PUT straight to S3 by a tuned parallel client (64 in flight), then (b) the same bundle
- * uploaded to ingest-service (running at -Xmx256m) until its job has registered every image in the catalog, then
- * (a) again; (b) is compared with the mean of both (a)s, which brackets it against the host's drift. An untimed
+ * generated EcoTaxa bundle PUT straight to S3 by a tuned parallel client (64 in flight; twice, with the MinIO SDK's
+ * putObject and with {@link PrehashedPuts}, as ingest stores images), then (b) the same bundle uploaded to
+ * ingest-service (running at -Xmx256m) until its job has registered every image in the catalog, then (a) again;
+ * (b) is compared with the mean of both runs of each (a), which brackets it against the host's drift. An untimed
  * warm-up with a tenth as many other images, both ways, comes first.
  * While (b) runs, ingest's scratch folder is sampled for its peak; its heap peak is read from its GC log.
  *
@@ -62,6 +67,11 @@ public final class IngestBenchmark {
     /** Warm-up ends when the JIT compilers take less than this share of each JVM's CPU in a round. */
     private static final double WARM_JIT_SHARE = 0.05;
     private static final int MAX_WARM_UP_ROUNDS = 10;
+    /**
+     * A JVM that spends less CPU than this in a round (the catalog: a registration a round) does too little to
+     * tell whether it is warm: its compilers' share stays above the limit, and every run took all the rounds.
+     */
+    private static final double WARM_MIN_CPU_SECONDS = 2;
     /** The JVMs of a run, as {@link ProcessCpu} names them. */
     private static final List<String> JVMS = List.of("benchmark client", "ingest-service", "catalog-service",
             "S3 server");
@@ -103,30 +113,45 @@ public final class IngestBenchmark {
                     warmUp(infrastructure, ingest.url(), warmUpBundle, work, dir);
                 }
                 // (a) both before and after (b), into buckets of their own: on a shared host the machine's speed
-                // drifts over minutes, and (b) is compared with the mean of the two.
+                // drifts over minutes, and (b) is compared with the mean of the two. Two raw clients: the MinIO
+                // SDK's putObject and PrehashedPuts (as ingest stores images); their order is reversed after (b).
                 Map<String, Double> beforeRaw = ProcessCpu.snapshot(dir);
-                double rawBefore = baseline ? rawPut(infrastructure.s3(), bundle, "bench-raw-before") : Double.NaN;
+                double sdkBefore = baseline ? rawPut(infrastructure.s3(), bundle, "bench-sdk-before", RawClient.SDK)
+                        : Double.NaN;
+                Map<String, Double> betweenRaw = ProcessCpu.snapshot(dir);
+                double prehashedBefore = baseline ? rawPut(infrastructure.s3(), bundle, "bench-prehashed-before",
+                        RawClient.PREHASHED) : Double.NaN;
                 Map<String, Double> beforeIngest = ProcessCpu.snapshot(dir);
                 Map<String, Double> jitBeforeIngest = ProcessCpu.compilerSnapshot(JVMS);
                 Result result = ingest(infrastructure, ingest.url(), bundle, work);
                 Map<String, Double> jitAfterIngest = ProcessCpu.compilerSnapshot(JVMS);
                 Map<String, Double> afterIngest = ProcessCpu.snapshot(dir);
-                double rawAfter = baseline ? rawPut(infrastructure.s3(), bundle, "bench-raw-after") : Double.NaN;
+                double prehashedAfter = baseline ? rawPut(infrastructure.s3(), bundle, "bench-prehashed-after",
+                        RawClient.PREHASHED) : Double.NaN;
+                Map<String, Double> betweenRawAfter = ProcessCpu.snapshot(dir);
+                double sdkAfter = baseline ? rawPut(infrastructure.s3(), bundle, "bench-sdk-after", RawClient.SDK)
+                        : Double.NaN;
                 Map<String, Double> afterRaw = ProcessCpu.snapshot(dir);
-                double raw = (rawBefore + rawAfter) / 2;
+                double sdk = (sdkBefore + sdkAfter) / 2;
+                double prehashed = (prehashedBefore + prehashedAfter) / 2;
                 double rate = images / result.seconds();
                 System.out.println();
                 System.out.println("| what | rate | baseline | ratio |");
                 System.out.println("|---|---|---|---|");
                 if (baseline) {
-                    System.out.printf("| (a) raw parallel PUT of the bundle's images (tuned MinIO client, 64 in "
-                            + "flight), mean of before and after (b) | %,.0f images/s (%.1f MB/s; before %,.0f, after "
-                            + "%,.0f) | | 1.00x |%n", raw, raw * imageBytes / images / 1e6, rawBefore, rawAfter);
+                    System.out.printf("| (a) raw parallel PUT of the bundle's images, MinIO SDK `putObject` on the "
+                            + "tuned HTTP client, 64 in flight; mean of before and after (b) | %,.0f images/s (%.1f "
+                            + "MB/s; before %,.0f, after %,.0f) | | 1.00x |%n", sdk, sdk * imageBytes / images / 1e6,
+                            sdkBefore, sdkAfter);
+                    System.out.printf("| (a') the same with `PrehashedPuts` (SHA-256 computed per image, as the "
+                            + "signature needs), as ingest stores images | %,.0f images/s (%.1f MB/s; before %,.0f, "
+                            + "after %,.0f) | | 1.00x |%n", prehashed, prehashed * imageBytes / images / 1e6,
+                            prehashedBefore, prehashedAfter);
                 }
                 System.out.printf("| (b) ingest end to end: upload, unpack, validate, decode, store, register "
                         + "| %,.0f images/s (%.1f MB/s) in %.1f s | %s | %s |%n", rate, rate * imageBytes / images / 1e6,
-                        result.seconds(), baseline ? "(a)" : "none (cold, no warm-up)",
-                        baseline ? String.format("%.2fx", rate / raw) : "");
+                        result.seconds(), baseline ? "(a); (a')" : "none (cold, no warm-up)",
+                        baseline ? String.format("%.2fx; %.2fx", rate / sdk, rate / prehashed) : "");
                 System.out.printf("| ingest heap peak (-Xmx256m), in use before a collection, from its GC log "
                         + "| %,d MB | | |%n", heapPeakMegabytes(gcLog));
                 System.out.printf("| ingest scratch-disk peak | %,.0f MB (bundle %,.0f MB) | | |%n",
@@ -135,9 +160,15 @@ public final class IngestBenchmark {
                         result.registered());
                 System.out.println();
                 System.out.println("CPU time by process (from /proc; the cores are shared by all of them):");
-                System.out.println("  (a) before: " + ProcessCpu.describe(ProcessCpu.between(beforeRaw, beforeIngest)));
-                System.out.println("  (b):        " + ProcessCpu.describe(ProcessCpu.between(beforeIngest, afterIngest)));
-                System.out.println("  (a) after:  " + ProcessCpu.describe(ProcessCpu.between(afterIngest, afterRaw)));
+                System.out.println("  (a) before:  " + ProcessCpu.describe(ProcessCpu.between(beforeRaw, betweenRaw)));
+                System.out.println("  (a') before: " + ProcessCpu.describe(ProcessCpu.between(betweenRaw,
+                        beforeIngest)));
+                System.out.println("  (b):         " + ProcessCpu.describe(ProcessCpu.between(beforeIngest,
+                        afterIngest)));
+                System.out.println("  (a') after:  " + ProcessCpu.describe(ProcessCpu.between(afterIngest,
+                        betweenRawAfter)));
+                System.out.println("  (a) after:   " + ProcessCpu.describe(ProcessCpu.between(betweenRawAfter,
+                        afterRaw)));
                 System.out.println("  of which JIT compilers in (b): "
                         + ProcessCpu.describe(ProcessCpu.between(jitBeforeIngest, jitAfterIngest)));
             }
@@ -159,22 +190,27 @@ public final class IngestBenchmark {
     /**
      * Untimed, a tenth of the images (other ones) both ways, in rounds until every JVM involved (this client, the
      * S3 server, ingest, the catalog) has compiled its hot code: until the JIT compilers take less than
-     * {@link #WARM_JIT_SHARE} of each JVM's CPU in a round. Each round ingests into a dataset of its own.
+     * {@link #WARM_JIT_SHARE} of each JVM's CPU in a round (of each that spent {@link #WARM_MIN_CPU_SECONDS} in it).
+     * Each round ingests into a dataset of its own.
      */
     private static void warmUp(Infrastructure infrastructure, String ingestUrl, Path warmUpBundle, Path work,
             Path dir) throws Exception {
         for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
             Map<String, Double> cpuBefore = ProcessCpu.snapshot(dir);
             Map<String, Double> jitBefore = ProcessCpu.compilerSnapshot(JVMS);
-            rawPut(infrastructure.s3(), warmUpBundle, "bench-warm-up");
+            rawPut(infrastructure.s3(), warmUpBundle, "bench-warm-up", RawClient.SDK);
+            rawPut(infrastructure.s3(), warmUpBundle, "bench-warm-up", RawClient.PREHASHED);
             Result warmUp = ingest(infrastructure, ingestUrl, warmUpBundle, work);
             Map<String, Double> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(dir));
             Map<String, Double> jit = ProcessCpu.between(jitBefore, ProcessCpu.compilerSnapshot(JVMS));
             double worst = 0;
             List<String> shares = new ArrayList<>();
             for (String jvm : JVMS) {
-                double share = jit.get(jvm) / Math.max(0.01, cpu.getOrDefault(jvm, 0.0));
-                worst = Math.max(worst, share);
+                double spent = cpu.getOrDefault(jvm, 0.0);
+                double share = jit.get(jvm) / Math.max(0.01, spent);
+                if (spent >= WARM_MIN_CPU_SECONDS) {
+                    worst = Math.max(worst, share);
+                }
                 shares.add(String.format("%s %.0f %%", jvm, 100 * share));
             }
             System.out.printf("Warm-up round %d (untimed): %s, %,d registered; JIT compilers' share of CPU: %s%n",
@@ -251,11 +287,21 @@ public final class IngestBenchmark {
         }
     }
 
+    /** How (a) PUTs an image. */
+    enum RawClient {
+        /** The MinIO SDK's {@code putObject} on AqQua's tuned HTTP client. */
+        SDK,
+        /** {@link PrehashedPuts} on the same HTTP client, hashing each image for the signature. */
+        PREHASHED
+    }
+
     /** (a): every image of the bundle PUT once, straight from the zip, 64 requests in flight. */
-    static double rawPut(S3Server s3, Path bundle, String bucket) throws Exception {
+    static double rawPut(S3Server s3, Path bundle, String bucket, RawClient how) throws Exception {
+        OkHttpClient http = StorageHttpClients.tuned(64, Duration.ofSeconds(5));
         MinioAsyncClient client = MinioAsyncClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
-                .httpClient(StorageHttpClients.tuned(64, Duration.ofSeconds(5))).build();
+                .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY).httpClient(http).build();
+        PrehashedPuts prehashed = new PrehashedPuts(http, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY,
+                S3Server.SECRET_KEY);
         if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()).get()) {
             client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build()).get();
         }
@@ -272,8 +318,13 @@ public final class IngestBenchmark {
                 }
                 byte[] bytes = zip.getInputStream(entry).readAllBytes();
                 inFlight.acquire();
-                CompletableFuture<?> put = client.putObject(PutObjectArgs.builder().bucket(bucket)
-                        .object(entry.getName()).stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+                CompletableFuture<?> put = switch (how) {
+                    case SDK -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(entry.getName())
+                            .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+                    case PREHASHED -> prehashed.put(bucket, entry.getName(), bytes,
+                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                            "application/octet-stream");
+                };
                 put.whenComplete((done, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);

@@ -7,23 +7,29 @@ import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
+import org.aqqua.storage.PrehashedPuts;
 import org.aqqua.storage.StorageHttpClients;
 import org.aqqua.testing.FreePorts;
 import org.aqqua.testing.S3Server;
 
 /**
  * PUT rate of small objects (plankton images are ~10 KB) through the MinIO SDK: its default HTTP client (the
- * baseline) against the client AqQua's services use ({@link StorageHttpClients#tuned}), same server, same run,
- * alternating rounds so that drift of the machine hits both alike.
+ * baseline) against the client AqQua's services use ({@link StorageHttpClients#tuned}), and against the PUT
+ * ingest-service stores images with ({@link PrehashedPuts} on the tuned client, here hashing each object itself as
+ * the SDK does), same server, same run, alternating rounds so that drift of the machine hits all alike. Prints
+ * each variant's CPU per PUT, in this client and in the S3 server.
  *
  * <p>Arguments: objects per round (default 2000), object size in bytes (10240), threads (32), rounds (3).
  */
@@ -47,21 +53,36 @@ public final class S3PutBenchmark {
             }
             byte[] payload = new byte[size];
             new Random(42).nextBytes(payload);
-            putAll(baseline, payload, 200, threads, "warm-a");
-            putAll(tuned, payload, 200, threads, "warm-b");
 
-            List<Double> baselineRates = new ArrayList<>();
-            List<Double> tunedRates = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                baselineRates.add(putAll(baseline, payload, objects, threads, "base-" + round));
-                tunedRates.add(putAll(tuned, payload, objects, threads, "tuned-" + round));
+            PrehashedPuts prehashed = new PrehashedPuts(StorageHttpClients.tuned(64, Duration.ofSeconds(5)),
+                    s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
+            List<Variant> variants = List.of(
+                    new Variant("MinIO SDK `putObject`, default HTTP client (baseline)", sdkPut(baseline, payload)),
+                    new Variant("MinIO SDK `putObject`, AqQua `StorageHttpClients.tuned`", sdkPut(tuned, payload)),
+                    new Variant("AqQua `PrehashedPuts` on the tuned client (SHA-256 computed per PUT here)",
+                            key -> prehashed.put("bench", key, payload, sha256(payload), "image/png").get()));
+            for (Variant variant : variants) {
+                putAll(variant.put(), 200, threads, "warm-" + variants.indexOf(variant));
             }
-            double base = median(baselineRates);
-            double aqqua = median(tunedRates);
+            for (int round = 0; round < rounds; round++) {
+                for (Variant variant : variants) {
+                    Map<String, Double> before = ProcessCpu.snapshot(dir);
+                    variant.rates.add(putAll(variant.put(), objects, threads, variants.indexOf(variant) + "-" + round));
+                    Map<String, Double> spent = ProcessCpu.between(before, ProcessCpu.snapshot(dir));
+                    variant.clientCpu.add(spent.getOrDefault("benchmark client", 0.0) / objects);
+                    variant.serverCpu.add(spent.getOrDefault("S3 server", 0.0) / objects);
+                }
+            }
+            double base = median(variants.get(0).rates);
             System.out.printf("S3 PUT of %d-byte objects, %d threads, %d objects x %d rounds (median), s3proxy "
                     + "filesystem backend on loopback%n", size, threads, objects, rounds);
-            System.out.printf("| MinIO SDK default HTTP client (baseline) | %.0f PUT/s | 1.00x |%n", base);
-            System.out.printf("| AqQua StorageHttpClients.tuned | %.0f PUT/s | %.2fx |%n", aqqua, aqqua / base);
+            System.out.println("| client | PUT/s | ratio | CPU per PUT: client, S3 server (ms) |");
+            System.out.println("|---|---|---|---|");
+            for (Variant variant : variants) {
+                double rate = median(variant.rates);
+                System.out.printf("| %s | %,.0f | %.2fx | %.3f, %.3f |%n", variant.name(), rate, rate / base,
+                        1000 * median(variant.clientCpu), 1000 * median(variant.serverCpu));
+            }
         } finally {
             deleteRecursively(dir);
         }
@@ -73,9 +94,28 @@ public final class S3PutBenchmark {
         return http == null ? builder.build() : builder.httpClient(http).build();
     }
 
+    /** One object PUT under a key, synchronously. */
+    private interface Put {
+        void put(String key) throws Exception;
+    }
+
+    private record Variant(String name, Put put, List<Double> rates, List<Double> clientCpu, List<Double> serverCpu) {
+        Variant(String name, Put put) {
+            this(name, put, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static Put sdkPut(MinioClient minio, byte[] payload) {
+        return key -> minio.putObject(PutObjectArgs.builder().bucket("bench").object(key)
+                .stream(new ByteArrayInputStream(payload), payload.length, -1).build());
+    }
+
+    private static String sha256(byte[] payload) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+    }
+
     /** PUTs {@code count} objects from {@code threads} threads; returns objects per second. */
-    private static double putAll(MinioClient minio, byte[] payload, int count, int threads, String prefix)
-            throws Exception {
+    private static double putAll(Put put, int count, int threads, String prefix) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -83,8 +123,7 @@ public final class S3PutBenchmark {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    minio.putObject(PutObjectArgs.builder().bucket("bench").object(prefix + "/" + i)
-                            .stream(new ByteArrayInputStream(payload), payload.length, -1).build());
+                    put.put(prefix + "/" + i);
                 }
                 return null;
             }));
