@@ -21,6 +21,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -390,6 +393,35 @@ class ArchiveIngestTest {
         assertThat(nothing.getInt("counts.problems")).isEqualTo(1);
         assertThat(nothing.getString("problems.items[0].reason")).startsWith("Nothing relevant to import");
         assertThat(catalogCount(dataset)).isZero();
+    }
+
+    /**
+     * A large upload refused before its body is read (here: into another provider's dataset) is answered with its
+     * problem, and the service does not keep what it receives of the body meanwhile: nothing of it survives into
+     * the old generation of the heap (this test runs in the service's JVM).
+     */
+    @Test
+    void aLargeUploadRefusedBeforeItsBodyIsReadIsNotKeptInMemory() throws Exception {
+        UUID dataset = newDataset();
+        long declared = 4L << 30; // 4 GiB of zeros, made as they are sent
+        List<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().contains("Old Gen")).toList();
+        System.gc();
+        oldGeneration.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long before = oldGeneration.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                RestAssured.baseURI + ":" + RestAssured.port + "/api/datasets/" + dataset + "/archives"))
+                .header("Authorization", "Bearer " + Tokens.forUser(DemoRealm.OTHER_PROVIDER))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new NullInputStream(declared)), declared)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.body()).contains("\"status\":404");
+        long peak = oldGeneration.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        assertThat(peak - before).as("old generation's growth while the refused body arrived").isLessThan(256L << 20);
     }
 
     @Test
