@@ -3,18 +3,26 @@ package org.aqqua.ingest.bundle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.aqqua.ingest.archive.UnpackedArchive;
 import org.aqqua.metadata.RowProblem;
+import org.aqqua.metadata.RowSink;
+import org.aqqua.metadata.SourceFields;
 import org.aqqua.metadata.SourceRow;
 import org.aqqua.metadata.aqquacsv.AqquaCsvReader;
 import org.aqqua.metadata.ecotaxa.EcotaxaTableReader;
@@ -46,25 +54,129 @@ public final class BundleReader {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         Predicate<String> imageExists = path -> isInside(root, path) && tree.isFile(root.resolve(path).normalize());
-        int tables = 0;
+        List<Table> tables = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String relative = relative(root, file);
             if (EcotaxaTableReader.isTableName(name)) {
-                tables++;
-                listener.beginTable(relative, EcotaxaTableReader.FIELDS);
-                try (InputStream in = Files.newInputStream(file)) {
-                    new EcotaxaTableReader(maxLineBytes).read(relative, in, imageExists, listener);
-                }
+                tables.add(new Table(file, relative(root, file), EcotaxaTableReader.FIELDS, (relative, in, sink) ->
+                        new EcotaxaTableReader(maxLineBytes).read(relative, in, imageExists, sink)));
             } else if (isAqquaCsv(file, name)) {
-                tables++;
-                listener.beginTable(relative, AqquaCsvReader.FIELDS);
-                try (InputStream in = Files.newInputStream(file)) {
-                    new AqquaCsvReader(maxLineBytes).read(relative, in, imageExists, listener);
-                }
+                tables.add(new Table(file, relative(root, file), AqquaCsvReader.FIELDS, (relative, in, sink) ->
+                        new AqquaCsvReader(maxLineBytes).read(relative, in, imageExists, sink)));
             }
         }
-        return tables + readIfcbBins(root, files, listener);
+        readTables(tables, listener);
+        return tables.size() + readIfcbBins(root, files, listener);
+    }
+
+    /**
+     * Streams the tables' rows to the listener in order. While one table's rows are checked, the next one, if
+     * small, is parsed ahead on another thread and its rows and problems kept until their turn: a bundle of many
+     * per-sample tables is read on two cores. A large table is streamed as it is read, so memory stays bounded.
+     */
+    private static void readTables(List<Table> tables, TableListener listener) throws IOException {
+        ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "table-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<ParsedTable> next = null;
+            for (int i = 0; i < tables.size(); i++) {
+                Table table = tables.get(i);
+                Future<ParsedTable> parsed = next;
+                next = null;
+                if (i + 1 < tables.size() && tables.get(i + 1).readAhead()) {
+                    Table following = tables.get(i + 1);
+                    next = ahead.submit(() -> ParsedTable.of(following));
+                }
+                listener.beginTable(table.relative(), table.fields());
+                if (parsed != null) {
+                    awaited(parsed).replayTo(listener);
+                } else {
+                    table.readInto(listener);
+                }
+            }
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    private static ParsedTable awaited(Future<ParsedTable> parsed) throws IOException {
+        try {
+            return parsed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a table was read ahead");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading a table ahead failed", e.getCause());
+        }
+    }
+
+    /** How a format reads a table into a sink. */
+    private interface TableFormat {
+        void read(String relative, InputStream in, RowSink sink) throws IOException;
+    }
+
+    private record Table(Path file, String relative, SourceFields fields, TableFormat format) {
+
+        /** Tables up to this size are parsed ahead in memory (a few times their size on the heap). */
+        private static final long READ_AHEAD_MAX_BYTES = 2L * 1024 * 1024;
+
+        boolean readAhead() {
+            try {
+                return Files.size(file) <= READ_AHEAD_MAX_BYTES;
+            } catch (IOException e) {
+                return false; // read in its turn, which reports what is wrong with it
+            }
+        }
+
+        void readInto(RowSink sink) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                format.read(relative, in, sink);
+            }
+        }
+    }
+
+    /** A table read ahead: its rows and problems in the order read, then how reading it failed, if it did. */
+    private record ParsedTable(List<Object> events, Exception failure) {
+
+        static ParsedTable of(Table table) {
+            List<Object> events = new ArrayList<>();
+            try {
+                table.readInto(new RowSink() {
+                    @Override
+                    public void row(SourceRow row) {
+                        events.add(row);
+                    }
+
+                    @Override
+                    public void problem(RowProblem problem) {
+                        events.add(problem);
+                    }
+                });
+                return new ParsedTable(events, null);
+            } catch (IOException | RuntimeException e) {
+                return new ParsedTable(events, e);
+            }
+        }
+
+        /** What reading the table in its turn would have told the sink, and thrown. */
+        void replayTo(RowSink sink) throws IOException {
+            for (Object event : events) {
+                if (event instanceof SourceRow row) {
+                    sink.row(row);
+                } else {
+                    sink.problem((RowProblem) event);
+                }
+            }
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+        }
     }
 
     private int readIfcbBins(Path root, List<Path> files, TableListener listener) throws IOException {
