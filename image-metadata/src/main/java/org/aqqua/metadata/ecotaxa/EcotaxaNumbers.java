@@ -19,6 +19,9 @@ final class EcotaxaNumbers {
 
     /** The number in a cleaned, non-empty cell, or {@code null} when EcoTaxa would refuse it. */
     static Double parse(String cleaned) {
+        if (isPlainDecimal(cleaned)) {
+            return Double.parseDouble(cleaned); // nearly every cell: no need to match the whole grammar
+        }
         if (!FLOAT.matcher(cleaned).matches()) {
             return null;
         }
@@ -40,5 +43,32 @@ final class EcotaxaNumbers {
             }
         }
         return value;
+    }
+
+    /**
+     * An optional sign, ASCII digits, then optionally a point and more digits ({@code -12.5}, {@code 7},
+     * {@code 5.}): a subset of {@link #FLOAT} that Java's parser reads exactly as Python's {@code float()} does.
+     */
+    private static boolean isPlainDecimal(String cell) {
+        int length = cell.length();
+        int i = length > 0 && (cell.charAt(0) == '-' || cell.charAt(0) == '+') ? 1 : 0;
+        int digitsStart = i;
+        while (i < length && isAsciiDigit(cell.charAt(i))) {
+            i++;
+        }
+        if (i == digitsStart) {
+            return false;
+        }
+        if (i < length && cell.charAt(i) == '.') {
+            i++;
+            while (i < length && isAsciiDigit(cell.charAt(i))) {
+                i++;
+            }
+        }
+        return i == length;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -61,7 +61,12 @@ class EcotaxaValuesTest {
         assertThat(EcotaxaNumbers.parse("1_000")).isEqualTo(1000.0);
         assertThat(EcotaxaNumbers.parse("+Inf")).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(EcotaxaNumbers.parse("NaN")).isNaN();
-        assertThat(List.of("a", "-inf", "-Infinity", "1d", "0x10", "1e", ".", "1,5", "1__0", "_1", "Infinityy"))
+        assertThat(EcotaxaNumbers.parse("-24.4166666666667")).isEqualTo(-24.4166666666667);
+        assertThat(EcotaxaNumbers.parse("+7")).isEqualTo(7.0);
+        assertThat(EcotaxaNumbers.parse("-0")).isEqualTo(-0.0);
+        assertThat(EcotaxaNumbers.parse("0010.50")).isEqualTo(10.5);
+        assertThat(List.of("a", "-inf", "-Infinity", "1d", "0x10", "1e", ".", "1,5", "1__0", "_1", "Infinityy",
+                "-", "+", "-.", "1.2.3", "1.-2", "--1", "\u0661\u0662", "1 ", "1.5f"))
                 .allSatisfy(bad -> assertThat(EcotaxaNumbers.parse(bad)).as(bad).isNull());
     }
 
