@@ -113,17 +113,15 @@ public final class PrehashedPuts {
     private static Exception refusal(Response response) throws IOException {
         String body = response.body().string();
         String contentType = response.header("Content-Type");
+        String request = response.request().method() + " " + response.request().url().encodedPath();
+        String excerpt = body.substring(0, Math.min(body.length(), 1024));
         if (contentType == null || !contentType.contains("xml") || body.isEmpty()) {
-            return new InvalidResponseException(response.code(), contentType,
-                    body.substring(0, Math.min(body.length(), 1024)), response.request().method() + " "
-                    + response.request().url().encodedPath());
+            return new InvalidResponseException(response.code(), contentType, excerpt, request);
         }
         try {
-            return new ErrorResponseException(Xml.unmarshal(ErrorResponse.class, body), response,
-                    response.request().method() + " " + response.request().url().encodedPath());
+            return new ErrorResponseException(Xml.unmarshal(ErrorResponse.class, body), response, request);
         } catch (Exception unreadable) {
-            return new InvalidResponseException(response.code(), contentType,
-                    body.substring(0, Math.min(body.length(), 1024)), unreadable.toString());
+            return new InvalidResponseException(response.code(), contentType, excerpt, request + ": " + unreadable);
         }
     }
 }
