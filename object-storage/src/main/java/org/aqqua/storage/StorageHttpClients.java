@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -26,6 +27,9 @@ public final class StorageHttpClients {
         return new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 .dispatcher(dispatcher)
+                // OkHttp keeps 5 idle connections by default: with more requests in flight, every lull closes the
+                // rest and the next burst opens new ones (a TCP connect and close on both ends per few PUTs).
+                .connectionPool(new ConnectionPool(maxConcurrentRequests, 5, TimeUnit.MINUTES))
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(5, TimeUnit.MINUTES)
                 .writeTimeout(5, TimeUnit.MINUTES)
