@@ -60,6 +60,7 @@ class AqquaCollectionTest {
                 "<westBoundLongitude>7.1</westBoundLongitude>", "<eastBoundLongitude>20.0</eastBoundLongitude>",
                 "<date dateType=\"Collected\">2019-05-01T00:00:00Z/2021-06-03T02:00:00Z</date>");
         assertThat(dataCite.indexOf("Berg, Anna")).isLessThan(dataCite.indexOf("Dupont, Marie"));
+        assertThat(DataCiteSchema.violations(xml.toByteArray())).isEmpty();
     }
 
     private static ArtefactSet set(CatalogAttribution attribution, String doi) {

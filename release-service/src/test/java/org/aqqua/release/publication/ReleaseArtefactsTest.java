@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.aqqua.release.ReleaseClockTest;
+import org.aqqua.release.artefact.DataCiteSchema;
 import org.aqqua.release.artefact.ManifestColumns;
 import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
@@ -103,7 +104,9 @@ class ReleaseArtefactsTest extends ReleaseClockTest {
         assertThat(first.getString("dataset_id", 0)).isEqualTo(dataset.toString());
         assertThat(first.getDouble("latitude", 0)).isEqualTo(43.68);
 
-        String dataCite = new String(download(dataset, "datacite.xml"), StandardCharsets.UTF_8);
+        byte[] dataCiteXml = download(dataset, "datacite.xml");
+        assertThat(DataCiteSchema.violations(dataCiteXml)).isEmpty();
+        String dataCite = new String(dataCiteXml, StandardCharsets.UTF_8);
         assertThat(dataCite).contains("<creatorName nameType=\"Personal\">Owner, Fixture</creatorName>",
                 "<affiliation>AqQua test institute</affiliation>", "<date dateType=\"Available\">2027-07-15</date>",
                 "rightsIdentifier=\"CC-BY-NC-4.0\"", "<identifier identifierType=\"DOI\">10.5072/aqqua." + dataset);
@@ -131,9 +134,10 @@ class ReleaseArtefactsTest extends ReleaseClockTest {
         // AqQua as a whole: every owner a co-author, every released dataset a part.
         given().when().get("/public/releases/aqqua/citation.txt").then().statusCode(200)
                 .body(containsString("Owner, Fixture")).body(containsString("AqQua: plankton and particle images"));
-        given().when().get("/public/releases/aqqua/datacite.xml").then().statusCode(200)
+        byte[] collectionXml = given().when().get("/public/releases/aqqua/datacite.xml").then().statusCode(200)
                 .body(containsString("relationType=\"HasPart\">10.5072/aqqua." + dataset + "<"))
-                .body(org.hamcrest.Matchers.not(containsString(DatasetFixture.OWNER_EMAIL)));
+                .body(org.hamcrest.Matchers.not(containsString(DatasetFixture.OWNER_EMAIL))).extract().asByteArray();
+        assertThat(DataCiteSchema.violations(collectionXml)).isEmpty();
     }
 
     @Test
