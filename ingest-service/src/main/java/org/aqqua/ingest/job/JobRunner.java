@@ -31,6 +31,7 @@ import org.aqqua.metadata.Instrument;
 import org.aqqua.metadata.RowProblem;
 import org.aqqua.runtime.problem.ProblemException;
 import org.aqqua.runtime.files.ScratchDirectories;
+import org.aqqua.runtime.time.PhaseTimer;
 import org.jboss.logging.Logger;
 
 /**
@@ -124,7 +125,7 @@ public class JobRunner {
                     : "the dataset is " + dataset.status() + " and takes no more data");
         }
         markReceiving(dataset);
-        PhaseTimer timer = new PhaseTimer(job.id);
+        PhaseTimer timer = new PhaseTimer(LOG, "Job " + job.id);
         UnpackedArchive tree;
         try {
             tree = materialise(job, new SourceRun(work, counters.bytesRead::set, stopRequested, early), timer);
@@ -264,22 +265,6 @@ public class JobRunner {
     private static void checkStop(BooleanSupplier stopRequested) {
         if (stopRequested.getAsBoolean()) {
             throw new JobCancelledException();
-        }
-    }
-
-    /** Logs how long each phase of a run took, so an operator sees where a slow job spends its time. */
-    private static final class PhaseTimer {
-        private final UUID jobId;
-        private long last = System.nanoTime();
-
-        PhaseTimer(UUID jobId) {
-            this.jobId = jobId;
-        }
-
-        void lap(String phase) {
-            long now = System.nanoTime();
-            LOG.infof("Job %s: %s in %.1f s", jobId, phase, (now - last) / 1e9);
-            last = now;
         }
     }
 

@@ -20,6 +20,8 @@ import org.aqqua.catalog.client.CatalogAttribution;
 import org.aqqua.catalog.client.CatalogDatasets;
 import org.aqqua.catalog.client.CatalogExports;
 import org.aqqua.runtime.files.ScratchDirectories;
+import org.aqqua.runtime.time.PhaseTimer;
+import org.jboss.logging.Logger;
 
 /**
  * Builds every artefact of one dataset's release in a scratch folder, checks them ({@link ArtefactChecks}) and
@@ -28,6 +30,8 @@ import org.aqqua.runtime.files.ScratchDirectories;
  */
 @ApplicationScoped
 public class DatasetArtefacts {
+
+    private static final Logger LOG = Logger.getLogger(DatasetArtefacts.class);
 
     public static final String MANIFEST = "manifest.json";
 
@@ -58,18 +62,24 @@ public class DatasetArtefacts {
         ReleaseContext context = new ReleaseContext(dataset, releasedAt, publication.landingPage(datasetId),
                 publication.filesBase(datasetId), publication.catalogUrl());
         Path dir = Files.createTempDirectory("aqqua-release-");
+        PhaseTimer timer = new PhaseTimer(LOG, "Artefacts of dataset " + datasetId);
         try {
             Path jsonl = dir.resolve("images.jsonl.tmp");
             exports.download(datasetId, "parquet", dir.resolve(CroissantMetadata.MANIFEST));
+            timer.lap(CroissantMetadata.MANIFEST + " exported");
             exports.download(datasetId, "jsonl", jsonl);
+            timer.lap("records exported as JSON Lines");
             try (OutputStream out = Files.newOutputStream(dir.resolve("dwca.zip"))) {
                 new DarwinCoreArchive(context, json).write(jsonl, out);
             }
+            timer.lap("dwca.zip written");
             List<Artefact> data = new ArrayList<>(List.of(describe(dir, CroissantMetadata.MANIFEST,
                     "application/vnd.apache.parquet"), describe(dir, "dwca.zip", "application/zip")));
+            timer.lap("both hashed");
             // Packs are stored as they are made; everything else is stored at the end.
             List<Artefact> packs = packFiles.write(datasetId, dir, prefix);
             data.addAll(packs);
+            timer.lap(packs.isEmpty() ? "no image packs" : (packs.size() - 1) + " image pack(s) stored");
 
             Citation citation = Citation.of(context);
             DataCiteXml.Record dataCite = DataCiteXml.of(context, publication.doiPrefix());
@@ -93,7 +103,9 @@ public class DatasetArtefacts {
             files.add(describe(dir, "croissant.json", "application/ld+json"));
             files.add(describe(dir, "datapackage.json", "application/json"));
 
+            timer.lap("metadata and citation written");
             List<String> problems = new ArtefactChecks(json).check(dir, files, dataset, releasedAt);
+            timer.lap("checked");
             ObjectNode manifest = json.createObjectNode();
             manifest.put("dataset", datasetId.toString());
             manifest.put("title", dataset.title());
@@ -110,6 +122,7 @@ public class DatasetArtefacts {
                 }
             }
             store.put(prefix + MANIFEST, dir.resolve(MANIFEST), "application/json");
+            timer.lap("stored");
             return new Built(datasetId, prefix, dataset.extent().images(), files, problems, dataset, dataCite.doi(),
                     citation.text(), json.writeValueAsString(schemaOrg));
         } finally {
