@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aqqua.testing.CatalogFixtures;
@@ -31,10 +32,14 @@ import org.aqqua.testing.Tokens;
  * release services: (1) the release plan over {@code datasets} datasets holding 10 million images, against its
  * baseline, reading the same datasets through the catalog's internal paged listing; (2) every artefact of one
  * dataset of {@code images} images built and checked by a rehearsal, against its baseline, the catalog's Parquet
- * export of the same images alone. Image rows are written straight into the catalog's table (registration is
- * measured by bench/catalog); the plan reads counts kept on dataset rows, so its cost grows with datasets.
+ * export of the same images alone, image packs left out (those rows have no content in S3); (3) the catalog's
+ * image packs of a dataset whose images have content, against raw parallel GETs of the same objects
+ * ({@link PackPhase}): packs are the one artefact whose cost grows with the images' bytes. Image rows are
+ * written straight into the catalog's table (registration is measured by bench/catalog); the plan reads
+ * counts kept on dataset rows, so its cost grows with datasets.
  *
- * <p>Arguments: images in the released dataset (1,000,000), datasets in the plan (10,000).
+ * <p>Arguments: images in the released dataset (1,000,000), datasets in the plan (10,000), images with content
+ * for the packs (20,000; 0 leaves (3) out).
  */
 public final class ReleaseBenchmark {
 
@@ -48,6 +53,7 @@ public final class ReleaseBenchmark {
     public static void main(String[] args) throws Exception {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int datasets = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int packImages = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         Path dir = Files.createTempDirectory("aqqua-bench-release-");
         try (Infrastructure infrastructure = new Infrastructure(dir.resolve("platform"), Infrastructure.Ports.free())
                 .start();
@@ -86,11 +92,42 @@ public final class ReleaseBenchmark {
                     images, export);
             System.out.printf("| (d) rehearsal: every artefact of that dataset built, checked and stored "
                     + "(target ≤ 2 min) | %.1f s | (c) | %.2fx |%n", rehearsal[0], rehearsal[0] / export);
+            if (packImages > 0) {
+                measurePacks(infrastructure, catalog.url(), owner, packImages);
+            }
             System.out.println();
+            System.out.println("Where the rehearsal's time went (release-service's log):");
+            try (Stream<String> log = Files.lines(dir.resolve("release-service.log"))) {
+                log.filter(line -> line.contains("Artefacts of dataset")).forEach(System.out::println);
+            }
             System.out.println("Rehearsal report: " + report);
         } finally {
             IngestBenchmark.deleteRecursively(dir);
         }
+    }
+
+    /** (e) and (f): see {@link PackPhase}; the baseline is taken before and after the packs, and averaged. */
+    static void measurePacks(Infrastructure infrastructure, String catalogUrl, String owner, int images)
+            throws Exception {
+        UUID packed = CatalogFixtures.releasable(owner).in(infrastructure.jdbcUrl()).create();
+        PackPhase phase = new PackPhase(infrastructure.s3());
+        phase.store(infrastructure.jdbcUrl(), packed, images, 16);
+        String service = Tokens.forClient(infrastructure.keycloak().tokenUrl(), DemoRealm.RELEASE_CLIENT,
+                infrastructure.endpoints().releaseClientSecret());
+        // Warm-up, untimed: the client's GET path, and the catalog's pack path on a first 64 MB pack.
+        phase.rawGet(16);
+        phase.firstPack(catalogUrl, service, packed, 64L << 20);
+        double before = phase.rawGet(16);
+        PackPhase.Packs[] packs = new PackPhase.Packs[1];
+        double packing = seconds(() -> packs[0] = phase.packs(catalogUrl, service, packed, 1L << 30));
+        double after = phase.rawGet(16);
+        double baseline = (before + after) / 2;
+        System.out.printf("| (e) raw GET of %,d images with content (%,.0f MB), 16 threads, tuned client "
+                + "(before %.1f s / after %.1f s) | %.1f s | | 1.00x |%n", images, phase.totalBytes() / 1e6,
+                before, after, baseline);
+        System.out.printf("| (f) catalog's image packs of those images (%d pack(s), entries checked) | %.1f s | (e) "
+                + "| %.2fx |%n", packs[0].packs(), packing, packing / baseline);
+        System.out.printf("| (f) scaled to 1,000,000 images | %.0f s | | |%n", packing * 1_000_000 / images);
     }
 
     static Map<String, String> releaseConfig(Infrastructure infrastructure, String catalogUrl) {
@@ -99,7 +136,8 @@ public final class ReleaseBenchmark {
         config.put("aqqua.release.poll-interval", "off");
         config.put("aqqua.release.prepare-every", "off");
         config.put("aqqua.release.notice-every", "off");
-        // The image rows have no content in S3 here (that would be ~20 GB): packs are left out of this run.
+        // The big dataset's rows have no content in S3 (that would be ~20 GB): its rehearsal leaves packs out, and
+        // the packs are measured on their own, on images with content (measurePacks).
         config.put("aqqua.release.image-packs", "false");
         return config;
     }
