@@ -75,12 +75,14 @@ class ReadAheadTest {
     @Test
     void aFailedReadIsThrownInItsPlaceAndClosingCancelsTheReadsStillWaiting() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch stuck = new CountDownLatch(2);
         AtomicInteger interrupted = new AtomicInteger();
         ReadAhead.Reader<String> reader = (name, bytes) -> {
             if (name.equals("broken")) {
                 throw new IOException("Image broken holds 3 bytes, the catalog says 10");
             }
             if (name.startsWith("stuck")) {
+                stuck.countDown();
                 try {
                     never.await();
                 } catch (InterruptedException e) {
@@ -97,6 +99,7 @@ class ReadAheadTest {
         assertThat(ahead.next().object()).isEqualTo("first");
         assertThatThrownBy(ahead::next).isInstanceOf(IOException.class)
                 .hasMessage("Image broken holds 3 bytes, the catalog says 10");
+        assertThat(stuck.await(10, TimeUnit.SECONDS)).as("both stuck reads started").isTrue();
         ahead.close();
         assertThat(ahead.isEmpty()).isTrue();
         await().atMost(10, TimeUnit.SECONDS).until(() -> interrupted.get() == 2);
