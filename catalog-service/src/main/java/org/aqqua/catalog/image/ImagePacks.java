@@ -30,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ImagePacks {
 
     /**
-     * The tar writes 10 KB blocks; the HTTP response sends each write larger than its own buffer as a chunk of
-     * its own, handing it to the event loop. Gathering a megabyte first makes them few.
+     * The tar writes 10 KB blocks, and the HTTP response hands its buffer to the event loop each time it fills
+     * ({@code quarkus.rest.output-buffer-size}, 64 KB here): gathering a megabyte first makes those hand-offs 16
+     * times fewer for a pack that is written in one go anyway.
      */
     private static final int RESPONSE_BUFFER = 1 << 20;
 
