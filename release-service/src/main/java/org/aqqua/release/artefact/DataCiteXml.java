@@ -190,7 +190,7 @@ public final class DataCiteXml {
         for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
             xml.writeAttribute(attribute.getKey(), attribute.getValue());
         }
-        xml.writeCharacters(text == null ? "" : text);
+        xml.writeCharacters(text == null ? "" : XmlText.legal(text));
         xml.writeEndElement();
     }
 }

@@ -73,7 +73,7 @@ final class EmlDocument {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value == null ? "" : value);
+        xml.writeCharacters(value == null ? "" : XmlText.legal(value));
         xml.writeEndElement();
     }
 }

@@ -15,8 +15,12 @@ final class Attributions {
     }
 
     static CatalogAttribution dataset(long images) {
+        return dataset(images, "UVP6 profiles of the Ligurian Sea {2021}");
+    }
+
+    static CatalogAttribution dataset(long images, String title) {
         return new CatalogAttribution(UUID.fromString("0d6f3a52-8c1e-4a53-9e1e-3c2b8f1d7a10"),
-                "UVP6 profiles of the Ligurian Sea {2021}", "Night casts & day casts", "UVP6", null, "profile",
+                title, "Night casts & day casts", "UVP6", null, "profile",
                 "1 L per image", false, 1234, INSTANT,
                 new CatalogAttribution.Creator("Marie Dupont", "Marie", "Dupont", "Sorbonne Université",
                         "0000-0002-1825-0097"),
@@ -29,7 +33,10 @@ final class Attributions {
     }
 
     static ReleaseContext context(long images) {
-        CatalogAttribution d = dataset(images);
+        return context(dataset(images));
+    }
+
+    static ReleaseContext context(CatalogAttribution d) {
         return new ReleaseContext(d, INSTANT, URI.create("https://data.aqqua.org/datasets/" + d.id()),
                 URI.create("https://data.aqqua.org/public/releases/datasets/" + d.id() + "/files/"),
                 URI.create("https://catalog.aqqua.org/"));
