@@ -21,8 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * A Darwin Core Archive for OBIS and GBIF: an occurrence core (one MachineObservation per image), the GBIF Simple
  * Multimedia extension with each image's public URL, {@code meta.xml} describing both, and {@code eml.xml} with
- * the licence. Written from the catalog's JSON Lines export of the dataset, one pass per data file, so memory
- * stays flat whatever the number of images.
+ * the licence. Written from the catalog's JSON Lines export of the dataset in one pass, so memory stays flat
+ * whatever the number of images.
  */
 public final class DarwinCoreArchive {
 
@@ -73,14 +73,20 @@ public final class DarwinCoreArchive {
                         : context.dataset().owner().name()));
     }
 
-    /** Writes the archive (a zip) from the dataset's JSON Lines export. */
+    /**
+     * Writes the archive (a zip) from the dataset's JSON Lines export, reading it once: the occurrence core goes
+     * straight into the zip while the multimedia rows go to a file beside the export, copied in after it.
+     */
     public void write(Path imagesJsonl, OutputStream out) throws IOException {
+        Path multimedia = Files.createTempFile(imagesJsonl.toAbsolutePath().getParent(), "multimedia-", ".txt");
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("occurrence.txt"));
-            table(imagesJsonl, occurrenceTerms(), zip);
+            try (Writer multimediaRows = Files.newBufferedWriter(multimedia, StandardCharsets.UTF_8)) {
+                tables(imagesJsonl, new OutputStreamWriter(zip, StandardCharsets.UTF_8), multimediaRows);
+            }
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("multimedia.txt"));
-            table(imagesJsonl, multimediaTerms(), zip);
+            Files.copy(multimedia, zip);
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("meta.xml"));
             meta(zip);
@@ -90,29 +96,45 @@ public final class DarwinCoreArchive {
             zip.closeEntry();
         } catch (XMLStreamException e) {
             throw new IOException("Could not write the archive's XML", e);
+        } finally {
+            Files.deleteIfExists(multimedia);
         }
     }
 
-    /** A tab-separated file: the id column (the core's occurrenceID, the extension's core id), then the terms. */
-    private void table(Path imagesJsonl, List<Term> terms, OutputStream zip) throws IOException {
-        Writer out = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-        StringBuilder header = new StringBuilder("id");
-        terms.forEach(term -> header.append('\t').append(term.uri().substring(term.uri().lastIndexOf('/') + 1)));
-        out.write(header.append('\n').toString());
+    /**
+     * Both tab-separated files, one row per image each: the id column (the core's occurrenceID, the extension's
+     * core id), then the terms.
+     */
+    private void tables(Path imagesJsonl, Writer occurrences, Writer multimedia) throws IOException {
+        List<Term> occurrenceTerms = occurrenceTerms();
+        List<Term> multimediaTerms = multimediaTerms();
+        occurrences.write(header(occurrenceTerms));
+        multimedia.write(header(multimediaTerms));
         try (BufferedReader lines = Files.newBufferedReader(imagesJsonl, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode image = json.readTree(line);
-                StringBuilder row = new StringBuilder("aqqua:image:").append(image.path("id").asText());
-                for (Term term : terms) {
-                    row.append('\t').append(clean(term.value().apply(image)));
-                }
-                out.write(row.append('\n').toString());
+                occurrences.write(row(image, occurrenceTerms));
+                multimedia.write(row(image, multimediaTerms));
             }
         }
-        out.flush();
+        occurrences.flush();
+    }
+
+    private static String header(List<Term> terms) {
+        StringBuilder header = new StringBuilder("id");
+        terms.forEach(term -> header.append('\t').append(term.uri().substring(term.uri().lastIndexOf('/') + 1)));
+        return header.append('\n').toString();
+    }
+
+    private static String row(JsonNode image, List<Term> terms) {
+        StringBuilder row = new StringBuilder("aqqua:image:").append(image.path("id").asText());
+        for (Term term : terms) {
+            row.append('\t').append(clean(term.value().apply(image)));
+        }
+        return row.append('\n').toString();
     }
 
     private void meta(OutputStream zip) throws XMLStreamException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -85,7 +86,17 @@ class ArtefactChecksTest {
                     + "https://catalog.aqqua.org/public/images/1/content\thttps://creativecommons.org/licenses/by-nc/4.0/");
             assertThat(read(zip, "meta.xml").get(0)).contains("<?xml");
             assertThat(String.join("\n", read(zip, "eml.xml"))).contains("CC-BY-NC-4.0").doesNotContain("@");
+            // Both tables come from one pass over the records: the same images, in the same order.
+            assertThat(media).extracting(ArtefactChecksTest::firstCell)
+                    .containsExactlyElementsOf(occurrences.stream().map(ArtefactChecksTest::firstCell).toList());
         }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(file -> file.getFileName().toString())).noneMatch(n -> n.startsWith("multimedia-"));
+        }
+    }
+
+    private static String firstCell(String line) {
+        return line.substring(0, line.indexOf('\t'));
     }
 
     @Test
