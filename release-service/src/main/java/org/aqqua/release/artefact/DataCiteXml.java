@@ -10,6 +10,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.aqqua.catalog.client.CatalogAttribution;
+import org.aqqua.runtime.text.PublishableText;
 
 /**
  * DataCite Metadata Schema 4 (kernel-4) XML: creators with affiliation and ORCID, contributors, dates with
@@ -190,7 +191,7 @@ public final class DataCiteXml {
         for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
             xml.writeAttribute(attribute.getKey(), attribute.getValue());
         }
-        xml.writeCharacters(text == null ? "" : XmlText.legal(text));
+        xml.writeCharacters(text == null ? "" : PublishableText.replaceUnpublishable(text));
         xml.writeEndElement();
     }
 }

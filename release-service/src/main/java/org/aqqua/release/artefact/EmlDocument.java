@@ -5,6 +5,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.aqqua.catalog.client.CatalogAttribution;
+import org.aqqua.runtime.text.PublishableText;
 
 /**
  * The Darwin Core Archive's EML 2.1.1 metadata (GBIF profile): title, creator, publication date, abstract and the
@@ -73,7 +74,7 @@ final class EmlDocument {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value == null ? "" : XmlText.legal(value));
+        xml.writeCharacters(value == null ? "" : PublishableText.replaceUnpublishable(value));
         xml.writeEndElement();
     }
 }
