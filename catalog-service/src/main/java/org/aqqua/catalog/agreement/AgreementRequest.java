@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.aqqua.runtime.text.Publishable;
 
 /**
  * A filled AqQua Data Sharing Form (DOMAIN.md). The three permissions are mandatory: without all of them AqQua
@@ -26,10 +27,10 @@ public record AgreementRequest(
 
     /** Contact of the data owner ("Given name Surname", e-mail, institute). */
     public record Owner(
-            @NotBlank @Size(max = 200) String givenName,
-            @NotBlank @Size(max = 200) String surname,
+            @NotBlank @Size(max = 200) @Publishable String givenName,
+            @NotBlank @Size(max = 200) @Publishable String surname,
             @NotBlank @Email @Size(max = 320) String email,
-            @NotBlank @Size(max = 500) String institute,
+            @NotBlank @Size(max = 500) @Publishable String institute,
             @ValidOrcid String orcid,
             boolean mailingList) {
     }
@@ -50,7 +51,7 @@ public record AgreementRequest(
     public record InterimLicence(
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.+-]{1,63}", message = "must be an SPDX licence id such as CC-BY-4.0")
             String spdx,
-            @Size(max = 500) String other) {
+            @Size(max = 500) @Publishable String other) {
 
         @AssertTrue(message = "give either an SPDX licence id or the name of another licence, not both")
         public boolean isSpdxOrOther() {
@@ -59,14 +60,14 @@ public record AgreementRequest(
     }
 
     public record Attribution(
-            @Size(max = 10_000) String acknowledgements,
-            @Size(max = 10_000) String funding,
-            @Size(max = 200) List<@NotBlank @Size(max = 2000) String> papersToCite,
-            @Size(max = 2000) String copyright) {
+            @Size(max = 10_000) @Publishable String acknowledgements,
+            @Size(max = 10_000) @Publishable String funding,
+            @Size(max = 200) List<@NotBlank @Size(max = 2000) @Publishable String> papersToCite,
+            @Size(max = 2000) @Publishable String copyright) {
     }
 
     /** A lab member or colleague to credit. */
-    public record Contributor(@NotBlank @Size(max = 400) String name, @ValidOrcid String orcid,
-            @Size(max = 500) String affiliation, @Size(max = 200) String role) {
+    public record Contributor(@NotBlank @Size(max = 400) @Publishable String name, @ValidOrcid String orcid,
+            @Size(max = 500) @Publishable String affiliation, @Size(max = 200) @Publishable String role) {
     }
 }

@@ -6,16 +6,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.aqqua.runtime.text.Publishable;
 
 /** A dataset row of the sharing form, and the fields a provider may change while the dataset is not released. */
 public record DatasetRequest(
-        @NotBlank @Size(max = 500) String title,
-        @Size(max = 10_000) String comment,
+        @NotBlank @Size(max = 500) @Publishable String title,
+        @Size(max = 10_000) @Publishable String comment,
         @NotNull Instrument instrument,
-        @Size(max = 200) String instrumentName,
+        @Size(max = 200) @Publishable String instrumentName,
         @Positive Double defaultPixelSizeUm,
-        @Size(max = 2000) String sampleUnit,
-        @Size(max = 2000) String sampledVolume,
+        @Size(max = 2000) @Publishable String sampleUnit,
+        @Size(max = 2000) @Publishable String sampledVolume,
         boolean culture,
         @Positive Integer ecotaxaProjectId) {
 

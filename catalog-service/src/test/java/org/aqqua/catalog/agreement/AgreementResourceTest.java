@@ -80,6 +80,40 @@ class AgreementResourceTest {
     }
 
     @Test
+    void textThatCannotBePublishedIsRefusedNamingTheFieldTheCharacterAndWhereItIs() {
+        String provider = Tokens.forUser(DemoRealm.PROVIDER);
+        // JSON escapes, as a client sends what was pasted: a vertical tab in the contributor's affiliation.
+        given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.validForm().replace("\"affiliation\": \"Lab of Plankton\"",
+                        "\"affiliation\": \"Lab of\\u000bPlankton\""))
+                .when().post("/api/agreements")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("contributors[0].affiliation"))
+                .body("errors[0].message", equalTo("holds U+000B at character 7, which cannot be published (a "
+                        + "control character, or one XML cannot hold): remove it"));
+        given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.validForm().replace("\"doi:10.1000/example\"",
+                        "\"doi:10.1000/example\", \"Paper\\u0007\""))
+                .when().post("/api/agreements")
+                .then().statusCode(422).body("errors[0].field", equalTo("attribution.papersToCite[1]"));
+
+        String agreement = given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.validForm()).when().post("/api/agreements")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.dataset("Night\\u0001casts"))
+                .when().post("/api/agreements/{id}/datasets", agreement)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("U+0001 at character 6"));
+        given().auth().oauth2(provider).contentType("application/json")
+                .body(AgreementForms.dataset("Night casts\\twith a tab \\ud83e\\udd90"))
+                .when().post("/api/agreements/{id}/datasets", agreement)
+                .then().statusCode(201).body("title", equalTo("Night casts\twith a tab \ud83e\udd90"));
+    }
+
+    @Test
     void datasetsAreAddedToOwnAgreementsAndEditedUntilReleased() {
         String provider = Tokens.forUser(DemoRealm.PROVIDER);
         String agreement = given().auth().oauth2(provider).contentType("application/json")

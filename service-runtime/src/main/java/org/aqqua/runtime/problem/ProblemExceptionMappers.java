@@ -205,14 +205,25 @@ public class ProblemExceptionMappers {
     }
 
     /** The name a client knows: the parameter name, or the body field path below the parameter. */
+    /**
+     * The field as the client wrote it, e.g. {@code contributors[0].affiliation} or
+     * {@code attribution.papersToCite[2]}. A node's index tells where it sits in the list before it, so it is
+     * written after that list's name.
+     */
     private static String fieldName(Path path) {
         List<String> parameter = new ArrayList<>();
         List<String> property = new ArrayList<>();
         for (Path.Node node : path) {
+            if (node.isInIterable() && !property.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    property.set(property.size() - 1, property.get(property.size() - 1) + "[" + position + "]");
+                }
+            }
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter.add(node.getName());
             } else if (node.getKind() == ElementKind.PROPERTY) {
-                property.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+                property.add(node.getName());
             }
         }
         return !property.isEmpty() ? String.join(".", property) : String.join(".", parameter);
