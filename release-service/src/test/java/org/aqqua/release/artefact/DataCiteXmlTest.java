@@ -24,8 +24,8 @@ class DataCiteXmlTest {
     @Test
     void aRecordOutsideTheSchemaIsCaughtWithWhatIsWrong() throws Exception {
         DataCiteXml.Record valid = DataCiteXml.of(Attributions.context(1234), "10.5072");
-        DataCiteXml.Record wrong = new DataCiteXml.Record(valid.doi(), valid.creators(), valid.contributors(), valid.title(),
-                20270, valid.releaseDate(), valid.collected(), valid.subjects(), valid.sizes(),
+        DataCiteXml.Record wrong = new DataCiteXml.Record(valid.doi(), valid.creators(), valid.contributors(),
+                valid.title(), 20270, valid.releaseDate(), valid.collected(), valid.subjects(), valid.sizes(),
                 valid.abstractText(), valid.acknowledgements(), valid.funders(),
                 new DataCiteXml.Box(7.1, 7.9, -95.0, 43.7), List.of());
 
