@@ -29,11 +29,12 @@ public final class PublishableText {
 
     /** The text with each character that cannot be published replaced by {@link #REPLACEMENT}; null stays null. */
     public static String replaceUnpublishable(String text) {
-        if (text == null || firstUnpublishable(text) < 0) {
+        int first = text == null ? -1 : firstUnpublishable(text);
+        if (first < 0) {
             return text;
         }
-        StringBuilder publishable = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        StringBuilder publishable = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             int width = publishableWidth(text, i);
             if (width == 0) {
                 publishable.append(REPLACEMENT);
