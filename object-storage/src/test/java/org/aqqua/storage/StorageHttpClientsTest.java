@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -93,7 +95,7 @@ class StorageHttpClientsTest {
         }
 
         @Override
-        public void connectStart(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+        public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
             connects.incrementAndGet();
         }
 
