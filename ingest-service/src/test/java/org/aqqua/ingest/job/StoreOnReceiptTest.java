@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minio.MinioClient;
+import io.minio.errors.ServerException;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -119,7 +120,8 @@ class StoreOnReceiptTest {
         }
 
         assertThat(early.storedOnReceipt() - stored).isEqualTo(30);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // s3proxy may answer 500 to a HEAD of an object it is deleting at that moment: asked again.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ServerException.class).untilAsserted(() -> {
             for (String digest : table.digests()) {
                 assertThat(exists(digest)).as("object %s", digest).isFalse();
             }
