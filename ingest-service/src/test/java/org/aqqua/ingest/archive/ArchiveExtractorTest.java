@@ -128,6 +128,28 @@ class ArchiveExtractorTest {
         }
     }
 
+    /**
+     * A zip of an older tool: names in a legacy code page, no UTF-8 flag, and each name's Unicode form in an InfoZIP
+     * extra field. The entries stand for their Unicode names (so a table naming "Bénthos/a.png" finds it).
+     */
+    @Test
+    void legacyEncodedNamesAreReadFromTheirUnicodePathFields() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            zip.setEncoding("Cp437");
+            zip.setUseLanguageEncodingFlag(false);
+            zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.ALWAYS);
+            zip.putArchiveEntry(new ZipArchiveEntry("Bénthos/a.png"));
+            zip.write(new byte[] {7, 8, 9});
+            zip.closeArchiveEntry();
+        }
+        assertThat(indexOf(bytes.toByteArray(), "Bénthos".getBytes(StandardCharsets.UTF_8)))
+                .as("the UTF-8 name, only in the extra fields").isPositive();
+        try (UnpackedArchive tree = unpack(GENEROUS, write("legacy.zip", bytes.toByteArray()))) {
+            assertThat(inZip(tree, tree.root().resolve("Bénthos/a.png"))).containsExactly(7, 8, 9);
+        }
+    }
+
     @Test
     void anEntryThatInflatesPastItsDeclaredSizeIsCorrupt() throws Exception {
         byte[] zip = zip("a.png", new byte[100]);
