@@ -4,6 +4,7 @@ import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.PutObjectArgs;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -295,7 +296,7 @@ public final class IngestBenchmark {
     enum RawClient {
         /** The MinIO SDK's {@code putObject} on AqQua's tuned HTTP client. */
         SDK,
-        /** {@link PrehashedPuts} on the same HTTP client, hashing each image for the signature. */
+        /** {@link PrehashedPuts} (on Vert.x, as in ingest), hashing each image for the signature. */
         PREHASHED
     }
 
@@ -304,8 +305,17 @@ public final class IngestBenchmark {
         OkHttpClient http = StorageHttpClients.tuned(64, Duration.ofSeconds(5));
         MinioAsyncClient client = MinioAsyncClient.builder().endpoint(s3.endpoint()).region("us-east-1")
                 .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY).httpClient(http).build();
-        PrehashedPuts prehashed = new PrehashedPuts(http, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY,
-                S3Server.SECRET_KEY);
+        Vertx vertx = Vertx.vertx();
+        try (PrehashedPuts prehashed = new PrehashedPuts(vertx, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY,
+                S3Server.SECRET_KEY, 64, Duration.ofSeconds(5))) {
+            return rawPut(client, prehashed, bundle, bucket, how);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static double rawPut(MinioAsyncClient client, PrehashedPuts prehashed, Path bundle, String bucket,
+            RawClient how) throws Exception {
         if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()).get()) {
             client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build()).get();
         }

@@ -2,8 +2,9 @@ package org.aqqua.bench;
 
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
+import io.minio.MinioAsyncClient;
 import io.minio.PutObjectArgs;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.aqqua.storage.PrehashedPuts;
 import org.aqqua.storage.StorageHttpClients;
@@ -27,11 +27,12 @@ import org.aqqua.testing.S3Server;
 /**
  * PUT rate of small objects (plankton images are ~10 KB) through the MinIO SDK: its default HTTP client (the
  * baseline) against the client AqQua's services use ({@link StorageHttpClients#tuned}), and against the PUT
- * ingest-service stores images with ({@link PrehashedPuts} on the tuned client, here hashing each object itself as
- * the SDK does), same server, same run, alternating rounds so that drift of the machine hits all alike. Prints
- * each variant's CPU per PUT, in this client and in the S3 server.
+ * ingest-service stores images with ({@link PrehashedPuts}, on Vert.x's event loops, here hashing each object itself
+ * as the SDK does), same server, same run, alternating rounds so that drift of the machine hits all alike. Prints
+ * each variant's CPU per PUT, in this client and in the S3 server. Every variant is driven as ingest-service drives
+ * its PUTs: asynchronously, from one thread, a fixed number in flight.
  *
- * <p>Arguments: objects per round (default 2000), object size in bytes (10240), threads (32), rounds (3).
+ * <p>Arguments: objects per round (default 2000), object size in bytes (10240), PUTs in flight (32), rounds (3).
  */
 public final class S3PutBenchmark {
 
@@ -41,41 +42,42 @@ public final class S3PutBenchmark {
     public static void main(String[] args) throws Exception {
         int objects = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 10_240;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
 
         Path dir = Files.createTempDirectory("aqqua-bench-s3-");
         try (S3Server s3 = new S3Server(dir, FreePorts.next()).start()) {
-            MinioClient baseline = client(s3, null);
-            MinioClient tuned = client(s3, StorageHttpClients.tuned(64, Duration.ofSeconds(5)));
-            if (!baseline.bucketExists(BucketExistsArgs.builder().bucket("bench").build())) {
-                baseline.makeBucket(MakeBucketArgs.builder().bucket("bench").build());
+            MinioAsyncClient baseline = client(s3, null);
+            MinioAsyncClient tuned = client(s3, StorageHttpClients.tuned(64, Duration.ofSeconds(5)));
+            if (!baseline.bucketExists(BucketExistsArgs.builder().bucket("bench").build()).get()) {
+                baseline.makeBucket(MakeBucketArgs.builder().bucket("bench").build()).get();
             }
             byte[] payload = new byte[size];
             new Random(42).nextBytes(payload);
 
-            PrehashedPuts prehashed = new PrehashedPuts(StorageHttpClients.tuned(64, Duration.ofSeconds(5)),
-                    s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
+            Vertx vertx = Vertx.vertx();
+            PrehashedPuts prehashed = new PrehashedPuts(vertx, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY,
+                    S3Server.SECRET_KEY, 64, Duration.ofSeconds(5));
             List<Variant> variants = List.of(
                     new Variant("MinIO SDK `putObject`, default HTTP client (baseline)", sdkPut(baseline, payload)),
                     new Variant("MinIO SDK `putObject`, AqQua `StorageHttpClients.tuned`", sdkPut(tuned, payload)),
-                    new Variant("AqQua `PrehashedPuts` on the tuned client (SHA-256 computed per PUT here)",
-                            key -> prehashed.put("bench", key, payload, sha256(payload), "image/png").get()));
+                    new Variant("AqQua `PrehashedPuts` on Vert.x (SHA-256 computed per PUT here)",
+                            key -> prehashed.put("bench", key, payload, sha256(payload), "image/png")));
             for (Variant variant : variants) {
-                putAll(variant.put(), 200, threads, "warm-" + variants.indexOf(variant));
+                putAll(variant.put(), 200, inFlight, "warm-" + variants.indexOf(variant));
             }
             for (int round = 0; round < rounds; round++) {
                 for (Variant variant : variants) {
                     Map<String, Double> before = ProcessCpu.snapshot(dir);
-                    variant.rates.add(putAll(variant.put(), objects, threads, variants.indexOf(variant) + "-" + round));
+                    variant.rates.add(putAll(variant.put(), objects, inFlight, variants.indexOf(variant) + "-" + round));
                     Map<String, Double> spent = ProcessCpu.between(before, ProcessCpu.snapshot(dir));
                     variant.clientCpu.add(spent.getOrDefault("benchmark client", 0.0) / objects);
                     variant.serverCpu.add(spent.getOrDefault("S3 server", 0.0) / objects);
                 }
             }
             double base = median(variants.get(0).rates);
-            System.out.printf("S3 PUT of %d-byte objects, %d threads, %d objects x %d rounds (median), s3proxy "
-                    + "filesystem backend on loopback%n", size, threads, objects, rounds);
+            System.out.printf("S3 PUT of %d-byte objects, %d in flight, %d objects x %d rounds (median), s3proxy "
+                    + "filesystem backend on loopback%n", size, inFlight, objects, rounds);
             System.out.println("| client | PUT/s | ratio | CPU per PUT: client, S3 server (ms) |");
             System.out.println("|---|---|---|---|");
             for (Variant variant : variants) {
@@ -83,20 +85,22 @@ public final class S3PutBenchmark {
                 System.out.printf("| %s | %,.0f | %.2fx | %.3f, %.3f |%n", variant.name(), rate, rate / base,
                         1000 * median(variant.clientCpu), 1000 * median(variant.serverCpu));
             }
+            prehashed.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
         } finally {
             deleteRecursively(dir);
         }
     }
 
-    private static MinioClient client(S3Server s3, OkHttpClient http) {
-        MinioClient.Builder builder = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
+    private static MinioAsyncClient client(S3Server s3, OkHttpClient http) {
+        MinioAsyncClient.Builder builder = MinioAsyncClient.builder().endpoint(s3.endpoint()).region("us-east-1")
                 .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
         return http == null ? builder.build() : builder.httpClient(http).build();
     }
 
-    /** One object PUT under a key, synchronously. */
+    /** One object PUT under a key, completing when S3 has stored it. */
     private interface Put {
-        void put(String key) throws Exception;
+        CompletableFuture<?> put(String key) throws Exception;
     }
 
     private record Variant(String name, Put put, List<Double> rates, List<Double> clientCpu, List<Double> serverCpu) {
@@ -105,7 +109,7 @@ public final class S3PutBenchmark {
         }
     }
 
-    private static Put sdkPut(MinioClient minio, byte[] payload) {
+    private static Put sdkPut(MinioAsyncClient minio, byte[] payload) {
         return key -> minio.putObject(PutObjectArgs.builder().bucket("bench").object(key)
                 .stream(new ByteArrayInputStream(payload), payload.length, -1).build());
     }
@@ -114,25 +118,28 @@ public final class S3PutBenchmark {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
     }
 
-    /** PUTs {@code count} objects from {@code threads} threads; returns objects per second. */
-    private static double putAll(Put put, int count, int threads, String prefix) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
+    /**
+     * PUTs {@code count} objects, {@code inFlight} at a time, from one thread that starts the next as soon as one is
+     * done, as ingest-service stores images; returns objects per second.
+     */
+    private static double putAll(Put put, int count, int inFlight, String prefix) throws Exception {
+        Semaphore slots = new Semaphore(inFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    put.put(prefix + "/" + i);
+        for (int i = 0; i < count && failure.get() == null; i++) {
+            slots.acquire();
+            put.put(prefix + "/" + i).whenComplete((done, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
                 }
-                return null;
-            }));
+                slots.release();
+            });
         }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
+        slots.acquire(inFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+        if (failure.get() != null) {
+            throw new IllegalStateException("a PUT failed", failure.get());
+        }
         return count / seconds;
     }
 

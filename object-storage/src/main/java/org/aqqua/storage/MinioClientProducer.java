@@ -2,13 +2,15 @@ package org.aqqua.storage;
 
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import okhttp3.OkHttpClient;
 
 /**
- * Produces the MinIO clients of a service and its {@link PrehashedPuts}, all on one
- * {@link StorageHttpClients#tuned tuned} HTTP client.
+ * Produces the MinIO clients of a service, both on one {@link StorageHttpClients#tuned tuned} HTTP client, and its
+ * {@link PrehashedPuts} on the service's Vert.x event loops.
  */
 @Singleton
 public class MinioClientProducer {
@@ -45,7 +47,12 @@ public class MinioClientProducer {
 
     @Produces
     @Singleton
-    PrehashedPuts prehashedPuts(S3Config config) {
-        return new PrehashedPuts(http, config.endpoint(), config.region(), config.accessKey(), config.secretKey());
+    PrehashedPuts prehashedPuts(S3Config config, Vertx vertx) {
+        return new PrehashedPuts(vertx, config.endpoint(), config.region(), config.accessKey(), config.secretKey(),
+                config.maxConcurrentRequests(), config.connectTimeout());
+    }
+
+    void closePrehashedPuts(@Disposes PrehashedPuts puts) {
+        puts.close();
     }
 }

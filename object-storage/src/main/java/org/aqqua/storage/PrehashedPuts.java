@@ -6,18 +6,26 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.errors.InvalidResponseException;
 import io.minio.http.HttpUtils;
 import io.minio.messages.ErrorResponse;
-import java.io.IOException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -30,9 +38,14 @@ import okhttp3.Response;
  * <p>The SDK's own {@code putObject} does per object what a service storing thousands of small images a second
  * pays for many times over: it copies the stream into a part buffer while hashing it (SHA-256, which the caller
  * already has), builds its argument objects by reflection, and formats a trace of every request with two regular
- * expressions even when tracing is off. bench/s3-put measures the difference.
+ * expressions even when tracing is off. And its HTTP client, OkHttp, runs every request in flight on a thread of its
+ * own, blocked on its socket: dozens of threads handing off to each other for every image. These PUTs go out
+ * instead on Vert.x's event loops, a few threads for all connections. bench/s3-put measures the difference.
+ *
+ * <p>The returned futures complete on an event-loop thread: what depends on them must not block there (hand it to
+ * an executor of its own).
  */
-public final class PrehashedPuts {
+public final class PrehashedPuts implements AutoCloseable {
 
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -43,25 +56,45 @@ public final class PrehashedPuts {
     private static final String SEGMENT = "(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+";
     private static final Pattern PLAIN_KEY = Pattern.compile(SEGMENT + "(?:/" + SEGMENT + ")*");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * Idle connections are closed after this long, before servers with the common 30 s idle timeout (Jetty's, which
+     * s3proxy runs on) close theirs, so that a PUT rarely meets a connection the server is closing.
+     */
+    private static final int KEEP_ALIVE_SECONDS = 20;
+    /** Longest silence within one PUT before it is given up. */
+    private static final Duration REQUEST_IDLE = Duration.ofMinutes(5);
 
-    private final OkHttpClient http;
+    private final HttpClient http;
     private final HttpUrl endpoint;
     private final String region;
     private final String accessKey;
     private final String secretKey;
 
-    public PrehashedPuts(OkHttpClient http, String endpoint, String region, String accessKey, String secretKey) {
-        this.http = http;
+    /**
+     * @param maxConnections connections to the S3 server at most; PUTs beyond wait for one
+     */
+    public PrehashedPuts(Vertx vertx, String endpoint, String region, String accessKey, String secretKey,
+            int maxConnections, Duration connectTimeout) {
         this.endpoint = HttpUrl.get(endpoint);
         this.region = region;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setName("s3-prehashed-puts")
+                .setDefaultHost(this.endpoint.host())
+                .setDefaultPort(this.endpoint.port())
+                .setSsl(this.endpoint.isHttps())
+                .setTcpNoDelay(true)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
+                .setConnectTimeout((int) connectTimeout.toMillis()),
+                new PoolOptions().setHttp1MaxSize(maxConnections));
     }
 
     /**
      * Stores {@code content} under {@code bucket/key}. Completes when S3 has stored it; fails with the SDK's
      * {@link ErrorResponseException} when S3 refuses (e.g. {@code XAmzContentSHA256Mismatch} when the bytes do not
-     * hash to {@code sha256}), or with an {@link IOException} when it cannot be reached.
+     * hash to {@code sha256}), or with an exception of Vert.x or the JDK when it cannot be reached.
      *
      * @param key path segments of letters, digits and {@code . _ ~ -}, separated by {@code /}
      * @param sha256 the SHA-256 of {@code content}, 64 lower-case hex digits
@@ -73,10 +106,37 @@ public final class PrehashedPuts {
         if (!SHA256_HEX.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a SHA-256 in lower-case hex: " + sha256);
         }
-        HttpUrl url = endpoint.newBuilder().addPathSegment(bucket).addPathSegments(key).build();
-        Request request;
+        Request signed = signed(endpoint.newBuilder().addPathSegment(bucket).addPathSegments(key).build(), content,
+                sha256, contentType);
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.PUT).setURI(signed.url().encodedPath())
+                .setIdleTimeout(REQUEST_IDLE.toMillis());
+        signed.headers().forEach(header -> request.putHeader(header.getFirst(), header.getSecond()));
+        Buffer body = Buffer.buffer(content);
+        return send(request, body)
+                // A kept-alive connection the server closed just as the PUT went out: the PUT is idempotent.
+                .recover(failed -> failed instanceof HttpClosedException ? send(request, body)
+                        : Future.failedFuture(failed))
+                .compose(response -> outcome(response, signed))
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    /** Stops the HTTP client; PUTs still in flight fail. */
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private Future<HttpClientResponse> send(RequestOptions request, Buffer body) {
+        return http.request(request).compose(sending -> sending.send(body));
+    }
+
+    /**
+     * The request as the SDK's signer signs it: its headers are what is sent. The signer never reads the body (the
+     * payload hash is given), which is why it can stay an OkHttp request.
+     */
+    private Request signed(HttpUrl url, byte[] content, String sha256, String contentType) {
         try {
-            request = Signer.signV4S3(new Request.Builder().url(url)
+            return Signer.signV4S3(new Request.Builder().url(url)
                     .header("Host", HttpUtils.getHostHeader(url))
                     .header("Content-Type", contentType)
                     .header("x-amz-date", AMZ_DATE.format(Instant.now()))
@@ -86,42 +146,31 @@ public final class PrehashedPuts {
         } catch (Exception e) { // the JDK lacks HmacSHA256: not a condition to recover from
             throw new IllegalStateException("Cannot sign an S3 request", e);
         }
-        CompletableFuture<Void> stored = new CompletableFuture<>();
-        http.newCall(request).enqueue(new Callback() {
-            @Override
-            public void onFailure(Call call, IOException e) {
-                stored.completeExceptionally(e);
-            }
+    }
 
-            @Override
-            public void onResponse(Call call, Response response) {
-                try (response) {
-                    if (response.isSuccessful()) {
-                        stored.complete(null);
-                    } else {
-                        stored.completeExceptionally(refusal(response));
-                    }
-                } catch (Exception e) {
-                    stored.completeExceptionally(e);
-                }
-            }
-        });
-        return stored;
+    private static Future<Void> outcome(HttpClientResponse response, Request signed) {
+        if (response.statusCode() / 100 == 2) {
+            return response.end();
+        }
+        return response.body().compose(body -> Future.failedFuture(refusal(response, body.toString(), signed)));
     }
 
     /** S3's error document as the SDK's exception, so callers handle it as they handle the SDK's own. */
-    private static Exception refusal(Response response) throws IOException {
-        String body = response.body().string();
-        String contentType = response.header("Content-Type");
-        String request = response.request().method() + " " + response.request().url().encodedPath();
+    private static Exception refusal(HttpClientResponse received, String body, Request signed) {
+        Response.Builder response = new Response.Builder().request(signed).protocol(Protocol.HTTP_1_1)
+                .code(received.statusCode()).message(String.valueOf(received.statusMessage()));
+        received.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
+        String contentType = received.getHeader("Content-Type");
+        String request = "PUT " + signed.url().encodedPath();
         String excerpt = body.substring(0, Math.min(body.length(), 1024));
         if (contentType == null || !contentType.contains("xml") || body.isEmpty()) {
-            return new InvalidResponseException(response.code(), contentType, excerpt, request);
+            return new InvalidResponseException(received.statusCode(), contentType, excerpt, request);
         }
         try {
-            return new ErrorResponseException(Xml.unmarshal(ErrorResponse.class, body), response, request);
+            return new ErrorResponseException(Xml.unmarshal(ErrorResponse.class, body), response.build(), request);
         } catch (Exception unreadable) {
-            return new InvalidResponseException(response.code(), contentType, excerpt, request + ": " + unreadable);
+            return new InvalidResponseException(received.statusCode(), contentType, excerpt,
+                    request + ": " + unreadable);
         }
     }
 }

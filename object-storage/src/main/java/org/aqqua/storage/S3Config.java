@@ -22,7 +22,10 @@ public interface S3Config {
     /** The buckets this service owns; created at start-up when missing and checked for readiness. */
     List<String> buckets();
 
-    /** Most requests in flight to the storage at once (OkHttp allows only 5 per host by default). */
+    /**
+     * Most requests in flight to the storage at once (OkHttp allows only 5 per host by default), and most connections
+     * {@link PrehashedPuts} opens.
+     */
     @WithDefault("64")
     int maxConcurrentRequests();
 

@@ -9,13 +9,17 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import okhttp3.OkHttpClient;
+import java.util.concurrent.TimeUnit;
 import org.aqqua.testing.FreePorts;
 import org.aqqua.testing.S3Server;
 import org.junit.jupiter.api.AfterAll;
@@ -30,23 +34,33 @@ class PrehashedPutsTest {
 
     @TempDir
     static Path dir;
+    private static int port;
     private static S3Server s3;
     private static MinioClient sdk;
+    private static Vertx vertx;
     private static PrehashedPuts puts;
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = new S3Server(dir, FreePorts.next()).start();
-        OkHttpClient http = StorageHttpClients.tuned(8, Duration.ofSeconds(5));
+        port = FreePorts.next();
+        s3 = new S3Server(dir, port).start();
         sdk = MinioClient.builder().endpoint(s3.endpoint()).credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
-                .httpClient(http).build();
+                .httpClient(StorageHttpClients.tuned(8, Duration.ofSeconds(5))).build();
         sdk.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
-        puts = new PrehashedPuts(http, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
+        vertx = Vertx.vertx();
+        puts = puts(S3Server.SECRET_KEY);
     }
 
     @AfterAll
     static void stop() {
+        puts.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
         s3.stop();
+    }
+
+    private static PrehashedPuts puts(String secretKey) {
+        return new PrehashedPuts(vertx, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY, secretKey, 8,
+                Duration.ofSeconds(5));
     }
 
     @Test
@@ -91,13 +105,37 @@ class PrehashedPutsTest {
     @Test
     void wrongCredentialsAreRefusedWithTheServersErrorCode() throws Exception {
         byte[] content = {1, 2, 3};
-        PrehashedPuts stranger = new PrehashedPuts(new OkHttpClient(), s3.endpoint(), "us-east-1",
-                S3Server.ACCESS_KEY, "not-the-secret");
+        try (PrehashedPuts stranger = puts("not-the-secret")) {
+            assertThatThrownBy(() -> stranger.put(BUCKET, "x", content, sha256(content), "image/png").get())
+                    .cause().isInstanceOf(ErrorResponseException.class)
+                    .satisfies(e -> assertThat(((ErrorResponseException) e).errorResponse().code())
+                            .isEqualTo("SignatureDoesNotMatch"));
+        }
+    }
 
-        assertThatThrownBy(() -> stranger.put(BUCKET, "x", content, sha256(content), "image/png").get())
-                .cause().isInstanceOf(ErrorResponseException.class)
-                .satisfies(e -> assertThat(((ErrorResponseException) e).errorResponse().code())
-                        .isEqualTo("SignatureDoesNotMatch"));
+    /** Connections kept alive from before a restart of the server are dead: PUTs after it are stored all the same. */
+    @Test
+    void putsAfterTheServerRestartedAreStored() throws Exception {
+        List<CompletableFuture<Void>> before = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            byte[] content = ("before the restart " + i).getBytes(StandardCharsets.UTF_8);
+            before.add(puts.put(BUCKET, "restart/before-" + i, content, sha256(content), "image/png"));
+        }
+        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        s3.stop();
+        s3 = new S3Server(dir, port).start();
+        List<CompletableFuture<Void>> after = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            byte[] content = ("after the restart " + i).getBytes(StandardCharsets.UTF_8);
+            after.add(puts.put(BUCKET, "restart/after-" + i, content, sha256(content), "image/png"));
+        }
+        CompletableFuture.allOf(after.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(sdk.statObject(StatObjectArgs.builder().bucket(BUCKET).object("restart/after-" + i).build())
+                    .size()).isEqualTo(("after the restart " + i).length());
+        }
     }
 
     @Test

@@ -3,15 +3,15 @@ package org.aqqua.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
+import io.minio.MinioAsyncClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +36,9 @@ class StorageHttpClientsTest {
     Path dir;
 
     /**
-     * Bursts of PUTs with lulls between them, as ingest stores images: every connection of a burst is kept for the
-     * next one, instead of all but OkHttp's default five being closed in the lull and opened again.
+     * Bursts of PUTs with lulls between them, as a service storing many objects sends them: every connection of a
+     * burst is kept for the next one, instead of all but OkHttp's default five being closed in the lull and opened
+     * again.
      */
     @Test
     void keepsAConnectionForEveryRequestInFlightAcrossLulls() throws Exception {
@@ -46,10 +47,9 @@ class StorageHttpClientsTest {
             BurstListener events = new BurstListener();
             OkHttpClient http = StorageHttpClients.tuned(IN_FLIGHT, Duration.ofSeconds(5)).newBuilder()
                     .eventListener(events).build();
-            MinioClient.builder().endpoint(s3.endpoint()).credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)
-                    .httpClient(http).build().makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
-            PrehashedPuts puts = new PrehashedPuts(http, s3.endpoint(), "us-east-1", S3Server.ACCESS_KEY,
-                    S3Server.SECRET_KEY);
+            MinioAsyncClient puts = MinioAsyncClient.builder().endpoint(s3.endpoint())
+                    .credentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY).httpClient(http).build();
+            puts.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build()).get();
 
             burst(puts, events, "first");
             int openedByFirstBurst = events.connects.get();
@@ -73,13 +73,13 @@ class StorageHttpClientsTest {
      * {@value #IN_FLIGHT} PUTs, each holding its connection until all of them have one: {@value #IN_FLIGHT}
      * connections in use at once, whatever the speed of the machine.
      */
-    private static void burst(PrehashedPuts puts, BurstListener events, String name) throws Exception {
+    private static void burst(MinioAsyncClient puts, BurstListener events, String name) throws Exception {
         events.expect(IN_FLIGHT);
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < IN_FLIGHT; i++) {
             byte[] content = (name + " burst, image " + i).getBytes(StandardCharsets.UTF_8);
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-            sent.add(puts.put(BUCKET, sha256, content, sha256, "image/png"));
+            sent.add(puts.putObject(PutObjectArgs.builder().bucket(BUCKET).object(name + "/" + i)
+                    .stream(new ByteArrayInputStream(content), content.length, -1).build()));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }

@@ -148,39 +148,54 @@ public class JobRunner {
         checkStop(stopRequested);
         jobs.state(job.id, JobState.VALIDATING);
         ExecutorService decoders = Executors.newFixedThreadPool(settings.effectiveDecodeThreads());
+        // Never waits for a permit, unlike the decoders: the permits its tasks release cannot be held up behind them.
+        ExecutorService storedImages = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable,
+                "stored-images"));
         try (CatalogRegistration registration = new CatalogRegistration(work.resolve("registration"), mapper, images,
                 job.datasetId, settings.registrationPartSize().asLongValue())) {
             RowPipeline pipeline = new RowPipeline(tree, defaults(dataset), job.policy, problems,
                     counters, probe, imageStore, registration, stored, early, decoders,
-                    settings.effectiveDecodeThreads(), settings.storageConcurrency(), stopRequested);
-            int tables = new BundleReader((int) settings.maxLineSize().asLongValue()).read(tree, pipeline);
-            if (tables == 0) {
-                problems.add(RowProblem.ofFile(null, "Nothing relevant to import: no EcoTaxa table "
-                        + "(ecotaxa*.tsv or ecotaxa*.txt), AqQua CSV table (a .csv with a 'file' column) or IFCB "
-                        + "bin (.hdr, .adc, .roi) was found in the archive."));
-            }
-            timer.lap("tables read, rows checked");
-            jobs.state(job.id, JobState.STORING);
-            pipeline.finish();
-            timer.lap("images decoded and stored");
-            checkStop(stopRequested);
-            if (problems.count() > 0 && (job.policy == JobPolicy.ALL_OR_NOTHING || problems.hasFileLevelProblem())) {
-                return Outcome.failed(problems.count() + " problem(s) found; nothing was registered. Fix the "
-                        + "rows named in the report and upload again, or upload with policy=accept-valid.");
-            }
-            if (registration.lines() == 0) {
-                return Outcome.failed("no valid images to register");
-            }
-            jobs.state(job.id, JobState.REGISTERING);
+                    settings.effectiveDecodeThreads(), storedImages, settings.storageConcurrency(), stopRequested);
             try {
-                RegistrationResult result = registration.commit();
-                timer.lap("registered in the catalog");
-                return Outcome.succeeded(result);
-            } catch (ProblemException refused) {
-                return Outcome.failed("the catalog refused the registration: " + refused.problem().detail());
+                return checkStoreRegister(job, tree, counters, problems, stopRequested, timer, registration, pipeline);
+            } finally {
+                // Also when cancelled or failed: every PUT handed out is answered, its key recorded for the clean-up.
+                pipeline.awaitHandedOut();
             }
         } finally {
             decoders.shutdownNow();
+            storedImages.shutdownNow();
+        }
+    }
+
+    private Outcome checkStoreRegister(Job job, UnpackedArchive tree, JobCounters counters, ProblemLog problems,
+            BooleanSupplier stopRequested, PhaseTimer timer, CatalogRegistration registration, RowPipeline pipeline)
+            throws Exception {
+        int tables = new BundleReader((int) settings.maxLineSize().asLongValue()).read(tree, pipeline);
+        if (tables == 0) {
+            problems.add(RowProblem.ofFile(null, "Nothing relevant to import: no EcoTaxa table "
+                    + "(ecotaxa*.tsv or ecotaxa*.txt), AqQua CSV table (a .csv with a 'file' column) or IFCB "
+                    + "bin (.hdr, .adc, .roi) was found in the archive."));
+        }
+        timer.lap("tables read, rows checked");
+        jobs.state(job.id, JobState.STORING);
+        pipeline.finish();
+        timer.lap("images decoded and stored");
+        checkStop(stopRequested);
+        if (problems.count() > 0 && (job.policy == JobPolicy.ALL_OR_NOTHING || problems.hasFileLevelProblem())) {
+            return Outcome.failed(problems.count() + " problem(s) found; nothing was registered. Fix the "
+                    + "rows named in the report and upload again, or upload with policy=accept-valid.");
+        }
+        if (registration.lines() == 0) {
+            return Outcome.failed("no valid images to register");
+        }
+        jobs.state(job.id, JobState.REGISTERING);
+        try {
+            RegistrationResult result = registration.commit();
+            timer.lap("registered in the catalog");
+            return Outcome.succeeded(result);
+        } catch (ProblemException refused) {
+            return Outcome.failed("the catalog refused the registration: " + refused.problem().detail());
         }
     }
 

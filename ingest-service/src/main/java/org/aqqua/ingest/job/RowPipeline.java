@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +58,8 @@ final class RowPipeline implements TableListener {
     private final StoredKeys storedKeys;
     private final EarlyUpload early;
     private final ExecutorService decoders;
+    /** Where a stored image's row is written: PUTs complete on event-loop threads, which must not block. */
+    private final Executor storedImages;
     private final Semaphore decodePermits;
     private final int decodePermitCount;
     private final Semaphore storagePermits;
@@ -71,7 +74,7 @@ final class RowPipeline implements TableListener {
     RowPipeline(UnpackedArchive tree, DatasetDefaults defaults, JobPolicy policy, ProblemLog problems,
             JobCounters counters, ImageProbe probe, ImageStore store, CatalogRegistration registration,
             StoredKeys storedKeys, EarlyUpload early, ExecutorService decoders, int decodeThreads,
-            int storageConcurrency, BooleanSupplier cancelled) {
+            Executor storedImages, int storageConcurrency, BooleanSupplier cancelled) {
         this.tree = tree;
         this.defaults = defaults;
         this.policy = policy;
@@ -83,6 +86,7 @@ final class RowPipeline implements TableListener {
         this.storedKeys = storedKeys;
         this.early = early;
         this.decoders = decoders;
+        this.storedImages = storedImages;
         this.decodePermitCount = decodeThreads * 4;
         this.decodePermits = new Semaphore(decodePermitCount);
         this.storagePermitCount = storageConcurrency;
@@ -146,12 +150,17 @@ final class RowPipeline implements TableListener {
 
     /** Waits until every image handed out is decoded and every PUT acknowledged; rethrows a storage failure. */
     void finish() {
+        awaitHandedOut();
+        problems.flush();
+        rethrowFailure();
+    }
+
+    /** Waits until every image handed out is decoded and every PUT answered, its row written and its key recorded. */
+    void awaitHandedOut() {
         decodePermits.acquireUninterruptibly(decodePermitCount);
         decodePermits.release(decodePermitCount);
         storagePermits.acquireUninterruptibly(storagePermitCount);
         storagePermits.release(storagePermitCount);
-        problems.flush();
-        rethrowFailure();
     }
 
     /** The row's image in the tree, if it names one inside it. */
@@ -202,7 +211,7 @@ final class RowPipeline implements TableListener {
             storagePermits.acquireUninterruptibly();
             CompletableFuture<?> put = content != null ? store.put(content, probed) : store.put(image.path(), probed);
             handedToStore = true;
-            put.whenComplete((done, error) -> {
+            put.whenCompleteAsync((done, error) -> {
                 try {
                     if (error != null) {
                         failure.compareAndSet(null, error);
@@ -216,7 +225,7 @@ final class RowPipeline implements TableListener {
                     storagePermits.release();
                     inMemory.release(held);
                 }
-            });
+            }, storedImages);
         } finally {
             if (!handedToStore) {
                 inMemory.release(held);
