@@ -69,7 +69,8 @@ public final class S3PutBenchmark {
             for (int round = 0; round < rounds; round++) {
                 for (Variant variant : variants) {
                     Map<String, Double> before = ProcessCpu.snapshot(dir);
-                    variant.rates.add(putAll(variant.put(), objects, inFlight, variants.indexOf(variant) + "-" + round));
+                    String prefix = variants.indexOf(variant) + "-" + round;
+                    variant.rates.add(putAll(variant.put(), objects, inFlight, prefix));
                     Map<String, Double> spent = ProcessCpu.between(before, ProcessCpu.snapshot(dir));
                     variant.clientCpu.add(spent.getOrDefault("benchmark client", 0.0) / objects);
                     variant.serverCpu.add(spent.getOrDefault("S3 server", 0.0) / objects);
