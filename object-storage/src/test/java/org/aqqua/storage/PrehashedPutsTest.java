@@ -116,26 +116,26 @@ class PrehashedPutsTest {
     /** Connections kept alive from before a restart of the server are dead: PUTs after it are stored all the same. */
     @Test
     void putsAfterTheServerRestartedAreStored() throws Exception {
-        List<CompletableFuture<Void>> before = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            byte[] content = ("before the restart " + i).getBytes(StandardCharsets.UTF_8);
-            before.add(puts.put(BUCKET, "restart/before-" + i, content, sha256(content), "image/png"));
-        }
-        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        putEight("before");
 
         s3.stop();
         s3 = new S3Server(dir, port).start();
-        List<CompletableFuture<Void>> after = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            byte[] content = ("after the restart " + i).getBytes(StandardCharsets.UTF_8);
-            after.add(puts.put(BUCKET, "restart/after-" + i, content, sha256(content), "image/png"));
-        }
-        CompletableFuture.allOf(after.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        putEight("after");
 
         for (int i = 0; i < 8; i++) {
             assertThat(sdk.statObject(StatObjectArgs.builder().bucket(BUCKET).object("restart/after-" + i).build())
                     .size()).isEqualTo(("after the restart " + i).length());
         }
+    }
+
+    /** Eight PUTs at once, under {@code restart/<when>-<i>}, waited for. */
+    private static void putEight(String when) throws Exception {
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            byte[] content = (when + " the restart " + i).getBytes(StandardCharsets.UTF_8);
+            sent.add(puts.put(BUCKET, "restart/" + when + "-" + i, content, sha256(content), "image/png"));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
 
     @Test
