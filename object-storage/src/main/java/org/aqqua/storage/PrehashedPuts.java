@@ -157,9 +157,6 @@ public final class PrehashedPuts implements AutoCloseable {
 
     /** S3's error document as the SDK's exception, so callers handle it as they handle the SDK's own. */
     private static Exception refusal(HttpClientResponse received, String body, Request signed) {
-        Response.Builder response = new Response.Builder().request(signed).protocol(Protocol.HTTP_1_1)
-                .code(received.statusCode()).message(String.valueOf(received.statusMessage()));
-        received.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
         String contentType = received.getHeader("Content-Type");
         String request = "PUT " + signed.url().encodedPath();
         String excerpt = body.substring(0, Math.min(body.length(), 1024));
@@ -167,6 +164,10 @@ public final class PrehashedPuts implements AutoCloseable {
             return new InvalidResponseException(received.statusCode(), contentType, excerpt, request);
         }
         try {
+            // The SDK's exception carries the response as OkHttp's: rebuilt from Vert.x's.
+            Response.Builder response = new Response.Builder().request(signed).protocol(Protocol.HTTP_1_1)
+                    .code(received.statusCode()).message(String.valueOf(received.statusMessage()));
+            received.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
             return new ErrorResponseException(Xml.unmarshal(ErrorResponse.class, body), response.build(), request);
         } catch (Exception unreadable) {
             return new InvalidResponseException(received.statusCode(), contentType, excerpt,
