@@ -13,17 +13,18 @@ import org.aqqua.catalog.dataset.Dataset;
 import org.aqqua.catalog.dataset.DatasetStatus;
 import org.aqqua.catalog.dataset.TestDatasets;
 import org.aqqua.testing.AqquaInfrastructureResource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The image table's own check of SHA-256 values (V8), behind the registration's rules: whatever writes into the
- * table, only 64 lowercase hex digits are stored.
+ * The image table's own rules on SHA-256 values, behind the registration's: whatever writes into the table, only 64
+ * lowercase hex digits are stored (V8), and an image once per dataset (V9).
  */
 @QuarkusTest
 @WithTestResource(value = AqquaInfrastructureResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "catalog-service"))
-class ImageSha256CheckTest {
+class ImageSha256RulesTest {
 
     private static final String VALID = "0123456789abcdef".repeat(4);
 
@@ -38,6 +39,16 @@ class ImageSha256CheckTest {
         UUID dataset = TestDatasets.create("owner-" + UUID.randomUUID(), "Checks", DatasetStatus.RECEIVING).id;
         assertThatThrownBy(() -> insert(dataset, sha256)).hasStackTraceContaining("image_sha256_check");
         assertThat(insert(dataset, VALID)).isEqualTo(1);
+    }
+
+    @Test
+    void holdsAnImageOncePerDataset() {
+        UUID dataset = TestDatasets.create("owner-" + UUID.randomUUID(), "Once", DatasetStatus.RECEIVING).id;
+        UUID other = TestDatasets.create("owner-" + UUID.randomUUID(), "Once more", DatasetStatus.RECEIVING).id;
+        String sha256 = ImageLines.sha(42); // fresh datasets: no other image in them
+        assertThat(insert(dataset, sha256)).isEqualTo(1);
+        assertThatThrownBy(() -> insert(dataset, sha256)).hasStackTraceContaining("image_sha256_dataset_id_key");
+        assertThat(insert(other, sha256)).isEqualTo(1);
     }
 
     private static int insert(UUID dataset, String sha256) {
