@@ -69,6 +69,8 @@ public final class PrehashedPuts implements AutoCloseable {
     private final String region;
     private final String accessKey;
     private final String secretKey;
+    /** The endpoint's Host header, the same for every PUT (working it out validates the host each time). */
+    private final String hostHeader;
 
     /**
      * @param maxConnections connections to the S3 server at most; PUTs beyond wait for one
@@ -79,6 +81,7 @@ public final class PrehashedPuts implements AutoCloseable {
         this.region = region;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.hostHeader = HttpUtils.getHostHeader(this.endpoint);
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setName("s3-prehashed-puts")
                 .setDefaultHost(this.endpoint.host())
@@ -137,7 +140,7 @@ public final class PrehashedPuts implements AutoCloseable {
     private Request signed(HttpUrl url, byte[] content, String sha256, String contentType) {
         try {
             return Signer.signV4S3(new Request.Builder().url(url)
-                    .header("Host", HttpUtils.getHostHeader(url))
+                    .header("Host", hostHeader)
                     .header("Content-Type", contentType)
                     .header("x-amz-date", AMZ_DATE.format(Instant.now()))
                     .header("x-amz-content-sha256", sha256)
