@@ -1,6 +1,10 @@
 package org.aqqua.catalog.image;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.aqqua.runtime.problem.FieldError;
 
 /**
@@ -9,7 +13,35 @@ import org.aqqua.runtime.problem.FieldError;
  */
 final class ImageRecordRules {
 
+    /** The years PostgreSQL's timestamptz and ISO 8601's four-digit years both hold: 1 to 9999. */
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** How NUL is written in JSON text: the only way it can reach a record (JSON refuses it unescaped). */
+    private static final String JSON_NUL = "\\u0000";
+
     private ImageRecordRules() {
+    }
+
+    /**
+     * Whether {@code json}, the text a record was read from, may hold the NUL character: PostgreSQL's text and
+     * jsonb cannot store it. A cheap test for every line; only lines it is true for need {@link #checkNul}.
+     */
+    static boolean mayHoldNul(String json) {
+        return json.contains(JSON_NUL);
+    }
+
+    /** Adds an error for every text field, and each of traits and raw, holding the NUL character. */
+    static boolean checkNul(ImageRecord r, long line, List<FieldError> errors) {
+        int before = errors.size();
+        nul(r.objectId(), "objectId", line, errors);
+        nul(r.storageKey(), "storageKey", line, errors);
+        nul(r.format(), "format", line, errors);
+        nul(r.instrument(), "instrument", line, errors);
+        nul(r.sampleId(), "sampleId", line, errors);
+        nul(r.label(), "label", line, errors);
+        nul(r.traits(), "traits", line, errors);
+        nul(r.raw(), "raw", line, errors);
+        return errors.size() == before;
     }
 
     /** Adds the record's errors to {@code errors}; returns whether it had none. */
@@ -42,6 +74,8 @@ final class ImageRecordRules {
         }
         if (r.observedAt() == null) {
             errors.add(FieldError.atRow(line, "observedAt", null, "must not be null"));
+        } else if (r.observedAt().isBefore(FIRST_INSTANT) || r.observedAt().isAfter(LAST_INSTANT)) {
+            errors.add(FieldError.atRow(line, "observedAt", r.observedAt(), "must be within the years 1 to 9999"));
         }
         text(r.instrument(), "instrument", 200, line, errors);
         length(r.sampleId(), "sampleId", 500, line, errors);
@@ -91,5 +125,45 @@ final class ImageRecordRules {
         } else if (!(value >= min && value <= max)) {
             errors.add(FieldError.atRow(line, field, value, "must be between " + (int) min + " and " + (int) max));
         }
+    }
+
+    private static void nul(String value, String field, long line, List<FieldError> errors) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            errors.add(FieldError.atRow(line, field, shown(value), "must not contain the NUL character (U+0000)"));
+        }
+    }
+
+    /** The first NUL in a JSON tree, in a member's name (reported as the tree's) or in a text value. */
+    private static void nul(JsonNode tree, String field, long line, List<FieldError> errors) {
+        if (tree == null) {
+            return;
+        }
+        if (tree.isTextual()) {
+            nul(tree.textValue(), field, line, errors);
+            return;
+        }
+        int before = errors.size();
+        if (tree.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> members = tree.fields(); members.hasNext()
+                    && errors.size() == before;) {
+                Map.Entry<String, JsonNode> member = members.next();
+                if (member.getKey().indexOf('\0') >= 0) {
+                    errors.add(FieldError.atRow(line, field, shown(member.getKey()),
+                            "names must not contain the NUL character (U+0000)"));
+                } else {
+                    nul(member.getValue(), field + "." + member.getKey(), line, errors);
+                }
+            }
+        } else if (tree.isArray()) {
+            for (int i = 0; i < tree.size() && errors.size() == before; i++) {
+                nul(tree.get(i), field + "[" + i + "]", line, errors);
+            }
+        }
+    }
+
+    /** The value as a report can show it: NUL written as JSON writes it, and long text cut. */
+    private static String shown(String value) {
+        String visible = value.replace("\0", JSON_NUL);
+        return visible.length() > 60 ? visible.substring(0, 60) + "…" : visible;
     }
 }

@@ -138,7 +138,11 @@ class RegistrationRows {
                     + e.getOriginalMessage()));
             return null;
         }
-        return ImageRecordRules.check(record, lineNumber, errors) ? record : null;
+        boolean valid = ImageRecordRules.check(record, lineNumber, errors);
+        if (ImageRecordRules.mayHoldNul(line)) {
+            valid &= ImageRecordRules.checkNul(record, lineNumber, errors);
+        }
+        return valid ? record : null;
     }
 
     private byte[] toRow(CopyRows row, long lineNumber, ImageRecord r) {

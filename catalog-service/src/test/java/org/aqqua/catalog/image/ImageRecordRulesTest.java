@@ -1,7 +1,9 @@
 package org.aqqua.catalog.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +51,46 @@ class ImageRecordRulesTest {
         List<FieldError> errors = new ArrayList<>();
         assertThat(ImageRecordRules.check(upsideDown, 2, errors)).isFalse();
         assertThat(errors).containsExactly(FieldError.atRow(2, "depthMax", 10.0, "must not be above depthMin (50.0)"));
+    }
+
+    @Test
+    void observedAtMustFallWithinTheYearsOneTo9999() {
+        assertThat(errorsObservedAt("0001-01-01T00:00:00Z")).isEmpty();
+        assertThat(errorsObservedAt("9999-12-31T23:59:59.999999Z")).isEmpty();
+        assertThat(errorsObservedAt("0000-12-31T23:59:59Z")).containsExactly(FieldError.atRow(1, "observedAt",
+                Instant.parse("0000-12-31T23:59:59Z"), "must be within the years 1 to 9999"));
+        assertThat(errorsObservedAt("+10000-01-01T00:00:00Z")).extracting(FieldError::field)
+                .containsExactly("observedAt");
+    }
+
+    @Test
+    void theNulCharacterIsNamedWhereverItIs() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ImageRecord r = valid();
+        ImageRecord withNul = new ImageRecord("obj\u00001", r.sha256(), r.storageKey(), r.bytes(), r.width(),
+                r.height(), r.format(), r.pixelSizeUm(), r.latitude(), r.longitude(), r.depthMin(), r.depthMax(), null,
+                r.observedAt(), r.instrument(), null, "Cope\0poda", null, json.readTree("{\"a\\u0000\": 1}"),
+                json.readTree("{\"cells\": [\"fine\", \"bro\\u0000ken\"]}"));
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(ImageRecordRules.checkNul(withNul, 3, errors)).isFalse();
+        assertThat(errors).extracting(FieldError::field, FieldError::value)
+                .containsExactly(tuple("objectId", "obj\\u00001"),
+                        tuple("label", "Cope\\u0000poda"),
+                        tuple("traits", "a\\u0000"),
+                        tuple("raw.cells[1]", "bro\\u0000ken"));
+        assertThat(ImageRecordRules.checkNul(valid(), 4, errors)).isTrue();
+        // Only lines whose JSON text writes the character (or its six letters) are walked.
+        assertThat(ImageRecordRules.mayHoldNul("{\"objectId\": \"obj-1\"}")).isFalse();
+        assertThat(ImageRecordRules.mayHoldNul("{\"objectId\": \"obj\\u00001\"}")).isTrue();
+    }
+
+    private static List<FieldError> errorsObservedAt(String instant) {
+        ImageRecord r = valid();
+        ImageRecord record = new ImageRecord(r.objectId(), r.sha256(), r.storageKey(), r.bytes(), r.width(),
+                r.height(), r.format(), r.pixelSizeUm(), r.latitude(), r.longitude(), r.depthMin(), r.depthMax(), null,
+                Instant.parse(instant), r.instrument(), null, null, null, null, null);
+        List<FieldError> errors = new ArrayList<>();
+        ImageRecordRules.check(record, 1, errors);
+        return errors;
     }
 }

@@ -79,6 +79,39 @@ class ImageRegistrationTest {
         post(dataset, ImageLines.lines(1, 1)).then().statusCode(200).body("registered", equalTo(1));
     }
 
+    /** Values PostgreSQL cannot store are refused by line and field (422), not found out by the insert (500). */
+    @Test
+    void valuesTheDatabaseCannotHoldAreNamed() {
+        UUID dataset = receiving();
+        String body = ImageLines.line(1) + "\n" + ImageLines.line(2, Map.of("objectId", "obj\u00002")) + "\n"
+                + ImageLines.line(3, Map.of("raw", Map.of("comment", "broken \u0000 cell"))) + "\n"
+                + ImageLines.line(4, Map.of("traits", Map.of("eggs\u0000", true))) + "\n"
+                + ImageLines.line(5, Map.of("observedAt", "0000-12-31T23:00:00Z")) + "\n"
+                + ImageLines.line(6, Map.of("observedAt", "+10000-01-01T00:00:00Z")) + "\n"
+                + ImageLines.line(7, Map.of("raw", Map.of("note", "a backslash and u0000, written: \\u0000"))) + "\n";
+        post(dataset, body).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("5 invalid line(s); nothing was registered."))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("objectId"))
+                .body("errors[0].value", equalTo("obj\\u00002"))
+                .body("errors[1].row", equalTo(3))
+                .body("errors[1].field", equalTo("raw.comment"))
+                .body("errors[1].value", equalTo("broken \\u0000 cell"))
+                .body("errors[2].row", equalTo(4))
+                .body("errors[2].field", equalTo("traits"))
+                .body("errors[2].value", equalTo("eggs\\u0000"))
+                .body("errors[3].row", equalTo(5))
+                .body("errors[3].field", equalTo("observedAt"))
+                .body("errors[3].value", equalTo("0000-12-31T23:00:00Z"))
+                .body("errors[4].row", equalTo(6))
+                .body("errors[4].field", equalTo("observedAt"));
+        Dataset stored = QuarkusTransaction.requiringNew().call(() -> Dataset.findById(dataset));
+        assertThat(stored.imageCount).isZero();
+        // Its six letters written as text (a backslash, then u0000) are not the character: line 7 alone registers.
+        post(dataset, ImageLines.line(7, Map.of("raw", Map.of("note", "written: \\u0000")))).then().statusCode(200)
+                .body("registered", equalTo(1));
+    }
+
     @Test
     void onlyServiceAccountsRegisterAndOnlyIntoOpenDatasets() {
         UUID dataset = receiving();
