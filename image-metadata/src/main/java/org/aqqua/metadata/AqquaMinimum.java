@@ -1,7 +1,9 @@
 package org.aqqua.metadata;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,9 @@ public final class AqquaMinimum {
     static final int MAX_ID_LENGTH = 500;
     static final int MAX_LABEL_LENGTH = 1000;
     static final int MAX_INSTRUMENT_LENGTH = 200;
+    /** The years the catalog's database and ISO 8601's four-digit years both hold: 1 to 9999. */
+    static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private AqquaMinimum() {
     }
@@ -76,12 +81,37 @@ public final class AqquaMinimum {
         checkVertical(row, fields, problems);
         if (row.observedAt() == null) {
             problems.add(missing(row, fields.observedAt(), "a full date and time (UTC) is required"));
+        } else if (row.observedAt().isBefore(FIRST_INSTANT) || row.observedAt().isAfter(LAST_INSTANT)) {
+            problems.add(RowProblem.ofField(row.file(), row.line(), fields.observedAt(), row.observedAt().toString(),
+                    "the date must be within the years 1 to 9999"));
         }
+        checkNul(row, problems);
         if (row.instrument() == null || row.instrument().isBlank()) {
             problems.add(missing(row, fields.instrument(), "an imaging device is required, in the row or as the "
                     + "dataset's instrument"));
         }
         return problems;
+    }
+
+    /**
+     * A cell holding the NUL character (a byte 0x00 in the file, e.g. from a damaged export): the database cannot
+     * store it, so the row is refused here, naming the column, instead of failing the whole registration.
+     */
+    private static void checkNul(SourceRow row, List<RowProblem> problems) {
+        if (row.raw() == null) {
+            return;
+        }
+        for (Map.Entry<String, String> cell : row.raw().entrySet()) {
+            if (cell.getKey().indexOf('\0') >= 0) {
+                problems.add(RowProblem.ofField(row.file(), row.line(), cell.getKey(), null,
+                        "the column's name contains the NUL character (byte 0x00); remove it from the file"));
+            } else if (cell.getValue() != null && cell.getValue().indexOf('\0') >= 0) {
+                String value = cell.getValue();
+                problems.add(RowProblem.ofField(row.file(), row.line(), cell.getKey(),
+                        value.length() > 40 ? value.substring(0, 40) + "…" : value,
+                        "contains the NUL character (byte 0x00), which cannot be stored; remove it from the file"));
+            }
+        }
     }
 
     private static void checkVertical(SourceRow row, SourceFields fields, List<RowProblem> problems) {

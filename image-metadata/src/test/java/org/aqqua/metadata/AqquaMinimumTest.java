@@ -60,4 +60,27 @@ class AqquaMinimumTest {
         assertThat(AqquaMinimum.withDefaults(row(1.0, 1.0, 0.0, null, null, AT, 1.0, null), other).instrument())
                 .isEqualTo("Holocam X");
     }
+
+    @Test
+    void aDateOutsideTheYearsOneTo9999IsAProblem() {
+        assertThat(AqquaMinimum.check(row(1.0, 1.0, 0.0, null, null, Instant.parse("0001-01-01T00:00:00Z"), 1.0,
+                "IFCB"), FIELDS)).isEmpty();
+        assertThat(AqquaMinimum.check(row(1.0, 1.0, 0.0, null, null, Instant.parse("0000-12-31T23:00:00Z"), 1.0,
+                "IFCB"), FIELDS)).extracting(p -> p.field() + " " + p.value() + ": " + p.reason())
+                .containsExactly("object_date 0000-12-31T23:00:00Z: the date must be within the years 1 to 9999");
+        assertThat(AqquaMinimum.check(row(1.0, 1.0, 0.0, null, null, Instant.parse("+10000-01-01T00:00:00Z"), 1.0,
+                "IFCB"), FIELDS)).extracting(RowProblem::field).containsExactly("object_date");
+    }
+
+    @Test
+    void aNulCharacterInACellOrAColumnNameIsAProblemNamingTheColumn() {
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        raw.put("object_id", "obj_1");
+        raw.put("object_comment", "net \0 torn");
+        raw.put("object_\0x", "1");
+        SourceRow row = new SourceRow("ecotaxa_a.tsv", 4, "obj_1", "a.png", 1.0, 1.0, 0.0, null, null, AT, 1.0,
+                "IFCB", null, null, null, Map.of(), raw);
+        assertThat(AqquaMinimum.check(row, FIELDS)).extracting(p -> p.line() + " " + p.field() + " " + p.value())
+                .containsExactly("4 object_comment net \0 torn", "4 object_\0x null");
+    }
 }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.aqqua.runtime.security.Roles;
+import org.aqqua.runtime.text.Publishable;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +53,7 @@ public class ArchiveResource {
                     + "shown in the job.")
     public Response upload(@PathParam("datasetId") UUID datasetId,
             @QueryParam("policy") @DefaultValue("all-or-nothing") String policy,
-            @QueryParam("name") String name,
+            @QueryParam("name") @Publishable String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             InputStream body, UriInfo uriInfo) {

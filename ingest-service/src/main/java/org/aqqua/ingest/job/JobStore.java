@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.aqqua.runtime.text.PublishableText;
 
 /**
  * Job rows as workers see them: claimed under a lease with {@code FOR UPDATE SKIP LOCKED}, so two instances never
@@ -111,7 +112,8 @@ public class JobStore {
             job.state = state;
             counters.copyTo(job);
             job.problemCount = problems;
-            job.failure = failure;
+            // A refused entry's name may hold a NUL, which PostgreSQL's text refuses: the job would never end.
+            job.failure = PublishableText.replaceUnpublishable(failure);
             job.rowsRegistered = registered;
             job.rowsAlreadyHeld = alreadyHeld;
             job.cleanedUp = cleanedUp;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.aqqua.metadata.RowProblem;
+import org.aqqua.runtime.text.PublishableText;
 
 /**
  * A job's report as it is found: problems are numbered in the order found and written in batches to
@@ -73,15 +74,15 @@ final class ProblemLog {
             for (RowProblem problem : pending) {
                 insert.setObject(1, jobId);
                 insert.setInt(2, ++stored);
-                insert.setString(3, problem.file());
+                insert.setString(3, storable(problem.file()));
                 if (problem.line() == null) {
                     insert.setNull(4, Types.INTEGER);
                 } else {
                     insert.setInt(4, problem.line());
                 }
-                insert.setString(5, problem.field());
-                insert.setString(6, clip(problem.value()));
-                insert.setString(7, problem.reason());
+                insert.setString(5, storable(problem.field()));
+                insert.setString(6, storable(clip(problem.value())));
+                insert.setString(7, storable(problem.reason()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -89,6 +90,14 @@ final class ProblemLog {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the job's report", e);
         }
+    }
+
+    /**
+     * Text as the report can hold and show it: a provider's cell or an archive's entry name may carry control
+     * characters, and NUL (which PostgreSQL's text refuses) would lose the whole report. Each becomes U+FFFD.
+     */
+    private static String storable(String text) {
+        return PublishableText.replaceUnpublishable(text);
     }
 
     /** A value is quoted so the provider can find it, not stored whole: a 1 MB cell helps no one in a report. */

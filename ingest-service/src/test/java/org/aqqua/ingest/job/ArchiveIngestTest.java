@@ -315,6 +315,40 @@ class ArchiveIngestTest {
         });
     }
 
+    /**
+     * NUL, which the database's text cannot hold: a byte 0x00 in a cell (a damaged export) is a problem on its row
+     * and column while the other rows register; an entry name holding one fails the job with a readable report.
+     */
+    @Test
+    void aNulByteIsReportedWhereItIsAndNeverLosesTheReport() throws Exception {
+        String table = "object_id\timg_file_name\tobject_lat\tobject_lon\tobject_date\tobject_time\t"
+                + "object_depth_min\tprocess_id\tprocess_pixel\tobject_comment\n"
+                + "obj_0\troi_0.png\t43.5\t7.25\t20240501\t101500\t5\tprocess_1\t10.6\tfine\n"
+                + "obj_1\troi_1.png\t43.5\t7.25\t20240501\t101500\t5\tprocess_1\t10.6\tnet\0torn\n";
+        byte[] archive = Bundles.zip("roi_0.png", randomPng(0), "roi_1.png", randomPng(1), "ecotaxa_nul.tsv", table);
+        UUID dataset = newDataset();
+        JsonPath job = finished(accepted(upload(dataset, archive, "accept-valid")));
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("succeeded");
+        assertThat(job.getLong("counts.registered")).isEqualTo(1);
+        assertThat(job.getList("problems.items", Map.class)).singleElement().satisfies(problem -> {
+            assertThat(problem).containsEntry("file", "ecotaxa_nul.tsv").containsEntry("line", 3)
+                    .containsEntry("field", "object_comment").containsEntry("value", "net\uFFFDtorn");
+            assertThat((String) problem.get("reason")).startsWith("contains the NUL character (byte 0x00)");
+        });
+        assertThat(catalogCount(dataset)).isEqualTo(1);
+
+        JsonPath named = finished(accepted(upload(newDataset(), Bundles.zip("evil\0name/ecotaxa_x.tsv", "x"),
+                null)));
+        assertThat(named.getString("state")).as(named.prettify()).isEqualTo("failed");
+        assertThat(named.prettify()).doesNotContain("\u0000").doesNotContain("\\u0000");
+
+        // The file name the job shows is refused with a problem naming the parameter, before any byte is kept.
+        given().auth().oauth2(provider).contentType("application/zip").body(archive)
+                .queryParam("name", "bundle\u0000.zip").when().post("/api/datasets/{id}/archives", dataset)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+    }
+
     /** Where the zip's central directory describes {@code name}. */
     static int centralDirectoryEntry(byte[] zip, String name) {
         ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
