@@ -272,6 +272,8 @@ class ImageSearchTest {
         expect400(Map.of("colour", "green"), "colour", null);
         expect400(Map.of("limit", "1001"), "limit", "must be a whole number from 1 to 1000");
         expect400(Map.of("labelStatus", "sure"), "labelStatus", null);
+        expect400(Map.of("label", "Cope\u0000poda"), "label", null);
+        expect400(Map.of("instrument", "UVP\u00006"), "instrument", null);
         expect400(Map.of("cursor", "bm90LWEtY3Vyc29y.AAAA"), "cursor",
                 "is not a cursor this service issued (altered or truncated)");
         String cursor = given().auth().oauth2(member).queryParam("dataset", mine).queryParam("limit", 2)
