@@ -59,11 +59,14 @@ final class ImageRecordRules {
         positive(r.pixelSizeUm(), "pixelSizeUm", line, errors);
         range(r.latitude(), "latitude", -90, 90, line, errors);
         range(r.longitude(), "longitude", -180, 180, line, errors);
-        if (r.depthMin() != null && !(r.depthMin() >= 0)) {
+        if (r.depthMin() != null && !(r.depthMin() >= 0 && r.depthMin() < Double.POSITIVE_INFINITY)) {
             errors.add(FieldError.atRow(line, "depthMin", r.depthMin(), "must be 0 or more (metres below surface)"));
         }
-        if (r.depthMax() != null && !(r.depthMax() >= 0)) {
+        if (r.depthMax() != null && !(r.depthMax() >= 0 && r.depthMax() < Double.POSITIVE_INFINITY)) {
             errors.add(FieldError.atRow(line, "depthMax", r.depthMax(), "must be 0 or more (metres below surface)"));
+        }
+        if (r.altitude() != null && !Double.isFinite(r.altitude())) {
+            errors.add(FieldError.atRow(line, "altitude", r.altitude(), "must be a finite number of metres"));
         }
         if (r.depthMin() == null && r.altitude() == null) {
             errors.add(FieldError.atRow(line, "depthOrAltitude", null, "give depthMin (water) or altitude (lakes)"));
@@ -112,9 +115,9 @@ final class ImageRecordRules {
     }
 
     private static void positive(Number value, String field, long line, List<FieldError> errors) {
-        if (value == null || !(value.doubleValue() > 0)) {
+        if (value == null || !(value.doubleValue() > 0 && value.doubleValue() < Double.POSITIVE_INFINITY)) {
             errors.add(FieldError.atRow(line, field, value, value == null ? "must not be null"
-                    : "must be greater than 0"));
+                    : "must be a finite number greater than 0"));
         }
     }
 

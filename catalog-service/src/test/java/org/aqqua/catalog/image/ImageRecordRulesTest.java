@@ -54,6 +54,20 @@ class ImageRecordRulesTest {
     }
 
     @Test
+    void infiniteAndNotANumberValuesAreRefused() {
+        ImageRecord r = valid();
+        double inf = Double.POSITIVE_INFINITY;
+        ImageRecord infinite = new ImageRecord(r.objectId(), r.sha256(), r.storageKey(), r.bytes(), r.width(),
+                r.height(), r.format(), inf, Double.NaN, -inf, inf, inf, Double.NaN, r.observedAt(), r.instrument(),
+                null, null, null, null, null);
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(ImageRecordRules.check(infinite, 9, errors)).isFalse();
+        assertThat(errors).extracting(FieldError::field).containsExactly("pixelSizeUm", "latitude", "longitude",
+                "depthMin", "depthMax", "altitude");
+        assertThat(errors.get(0).message()).isEqualTo("must be a finite number greater than 0");
+    }
+
+    @Test
     void observedAtMustFallWithinTheYearsOneTo9999() {
         assertThat(errorsObservedAt("0001-01-01T00:00:00Z")).isEmpty();
         assertThat(errorsObservedAt("9999-12-31T23:59:59.999999Z")).isEmpty();
