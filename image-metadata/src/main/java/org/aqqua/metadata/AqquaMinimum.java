@@ -115,6 +115,10 @@ public final class AqquaMinimum {
     }
 
     private static void checkVertical(SourceRow row, SourceFields fields, List<RowProblem> problems) {
+        // EcoTaxa reads "inf" and "nan" as numbers; neither is a depth or an altitude.
+        if (row.altitude() != null && !Double.isFinite(row.altitude())) {
+            problems.add(invalid(row, fields.altitude(), row.altitude(), "altitude must be a finite number of metres"));
+        }
         if (row.depthMin() == null) {
             if (row.depthMax() != null) {
                 problems.add(missing(row, fields.depth(), "a minimum depth is required with a maximum depth"));
@@ -123,10 +127,13 @@ public final class AqquaMinimum {
             }
             return;
         }
-        if (row.depthMin() != null && !(row.depthMin() >= 0)) {
+        if (!(row.depthMin() >= 0) || row.depthMin().isInfinite()) {
             problems.add(invalid(row, fields.depth(), row.depthMin(), "depth must be 0 or more metres"));
         }
-        if (row.depthMin() != null && row.depthMax() != null && row.depthMax() < row.depthMin()) {
+        if (row.depthMax() != null && !Double.isFinite(row.depthMax())) {
+            problems.add(invalid(row, fields.depth(), row.depthMax(), "the maximum depth must be a finite number of "
+                    + "metres"));
+        } else if (row.depthMax() != null && row.depthMax() < row.depthMin()) {
             problems.add(invalid(row, fields.depth(), row.depthMax(),
                     "the maximum depth must not be less than the minimum depth " + row.depthMin()));
         }

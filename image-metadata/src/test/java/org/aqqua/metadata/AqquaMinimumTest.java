@@ -62,6 +62,20 @@ class AqquaMinimumTest {
     }
 
     @Test
+    void infiniteOrNotANumberDepthsAndAltitudesAreProblems() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertThat(AqquaMinimum.check(row(1.0, 1.0, inf, null, null, AT, 1.0, "UVP6"), FIELDS))
+                .extracting(p -> p.field() + " " + p.value()).containsExactly("object_depth_min Infinity");
+        assertThat(AqquaMinimum.check(row(1.0, 1.0, 5.0, Double.NaN, null, AT, 1.0, "UVP6"), FIELDS))
+                .extracting(RowProblem::value).containsExactly("NaN");
+        assertThat(AqquaMinimum.check(row(1.0, 1.0, 5.0, inf, null, AT, 1.0, "UVP6"), FIELDS))
+                .extracting(RowProblem::reason).containsExactly("the maximum depth must be a finite number of metres");
+        assertThat(AqquaMinimum.check(row(47.6, 9.4, null, null, Double.NaN, AT, 1.0, "FlowCam"), FIELDS))
+                .extracting(p -> p.field() + " " + p.reason())
+                .containsExactly("object_altitude altitude must be a finite number of metres");
+    }
+
+    @Test
     void aDateOutsideTheYearsOneTo9999IsAProblem() {
         assertThat(AqquaMinimum.check(row(1.0, 1.0, 0.0, null, null, Instant.parse("0001-01-01T00:00:00Z"), 1.0,
                 "IFCB"), FIELDS)).isEmpty();
