@@ -97,6 +97,9 @@ class StagedRegistrationTest {
         start(dataset);
         assertThat(stagingTables(abandoned)).isZero();
         assertThat(stagingTables(recent)).isOne();
+        // A load table lives minutes and is read once: autovacuum is kept off it (it analysed whole tables of
+        // 50,000 lines while their registration's insert ran).
+        assertThat(storageOptions(recent)).isEqualTo("autovacuum_enabled=false");
         stage(dataset, abandoned, 3, ImageLines.line(3)).then().statusCode(404);
     }
 
@@ -155,6 +158,12 @@ class StagedRegistrationTest {
 
     private static long imageCount(UUID dataset) {
         return QuarkusTransaction.requiringNew().call(() -> Dataset.<Dataset>findById(dataset).imageCount);
+    }
+
+    private static String storageOptions(String registration) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) Dataset.getEntityManager()
+                .createNativeQuery("select array_to_string(reloptions, ',') from pg_class where relname = ?1")
+                .setParameter(1, StagedRegistrations.table(UUID.fromString(registration))).getSingleResult());
     }
 
     private static long stagingTables(String registration) {
