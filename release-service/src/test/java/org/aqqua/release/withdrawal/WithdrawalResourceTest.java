@@ -104,6 +104,12 @@ class WithdrawalResourceTest {
                 .when().post("/api/datasets/{id}/withdrawal", dataset)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("reason"));
+        // The reason goes on the public tombstone page: a control character (here NUL) is refused and named.
+        given().auth().oauth2(curator).contentType("application/json").body("{\"reason\":\"duplicate\\u0000\"}")
+                .when().post("/api/datasets/{id}/withdrawal", dataset)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", startsWith("holds U+0000 at character 10"));
         given().auth().oauth2(curator).contentType("application/json").body("{reason: nope")
                 .when().post("/api/datasets/{id}/withdrawal", dataset)
                 .then().statusCode(400).contentType("application/problem+json")
