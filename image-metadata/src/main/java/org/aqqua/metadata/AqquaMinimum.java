@@ -106,9 +106,7 @@ public final class AqquaMinimum {
                 problems.add(RowProblem.ofField(row.file(), row.line(), cell.getKey(), null,
                         "the column's name contains the NUL character (byte 0x00); remove it from the file"));
             } else if (cell.getValue() != null && cell.getValue().indexOf('\0') >= 0) {
-                String value = cell.getValue();
-                problems.add(RowProblem.ofField(row.file(), row.line(), cell.getKey(),
-                        value.length() > 40 ? value.substring(0, 40) + "…" : value,
+                problems.add(RowProblem.ofField(row.file(), row.line(), cell.getKey(), excerpt(cell.getValue()),
                         "contains the NUL character (byte 0x00), which cannot be stored; remove it from the file"));
             }
         }
@@ -141,9 +139,14 @@ public final class AqquaMinimum {
 
     private static void tooLong(SourceRow row, String field, String value, int max, List<RowProblem> problems) {
         if (value != null && value.length() > max) {
-            problems.add(RowProblem.ofField(row.file(), row.line(), field, value.substring(0, 40) + "…",
+            problems.add(RowProblem.ofField(row.file(), row.line(), field, excerpt(value),
                     "must be at most " + max + " characters"));
         }
+    }
+
+    /** A cell as a problem quotes it: its first 40 characters, enough for the provider to find it. */
+    private static String excerpt(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static RowProblem missing(SourceRow row, String field, String reason) {
