@@ -194,6 +194,8 @@ class LandingImportTest {
         refused(dataset, Map.of("bucket", LANDING, "prefix", ""), "prefix", "", "must not be blank");
         refused(dataset, Map.of("bucket", LANDING, "prefix", "x/", "policy", "some-of-it"), "policy", "some-of-it",
                 "must be all-or-nothing or accept-valid");
+        refused(dataset, Map.of("bucket", LANDING, "prefix", "set\u00001/"), "prefix", "set\u00001/",
+                "holds U+0000 at character 4");
     }
 
     static void refused(UUID dataset, Map<String, Object> body, String field, String value, String reason) {
