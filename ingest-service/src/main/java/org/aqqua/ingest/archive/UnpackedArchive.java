@@ -1,7 +1,6 @@
 package org.aqqua.ingest.archive;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,7 +99,9 @@ public final class UnpackedArchive implements AutoCloseable {
      * lookup, whose answer says where the content is read from.
      */
     public Optional<TreeFile> find(Path file) {
-        if (Files.isRegularFile(file)) {
+        // java.io.File's check: Files.isRegularFile (Java 17) throws and catches an exception for every file that is
+        // not on disk, which is every image left in its zip, once per row.
+        if (file.toFile().isFile()) {
             return Optional.of(new TreeFile(file, null, false));
         }
         return inPlace(file).map(found -> new TreeFile(file, found, found.mount().folder().equals(root)));

@@ -216,6 +216,28 @@ class ArchiveExtractorTest {
     }
 
     @Test
+    void aFileAndAFolderOfTheSameNameAreRefusedNamingTheEntry() throws Exception {
+        Path zip = write("clash.zip", zip("sample", text("a file"), "sample/ecotaxa_a.tsv", text("object_id\n")));
+        assertThatThrownBy(() -> extract(GENEROUS, zip)).isInstanceOf(ArchiveRefusedException.class)
+                .hasMessageContaining("its folder has the name of a file")
+                .satisfies(e -> assertThat(((ArchiveRefusedException) e).entry()).isEqualTo("sample/ecotaxa_a.tsv"));
+    }
+
+    @Test
+    void foldersOfManyEntriesHoldThemAll() throws Exception {
+        Object[] entries = new Object[2 * 300];
+        for (int i = 0; i < 300; i++) {
+            entries[2 * i] = "sample_" + i % 3 + "/sub/ecotaxa_" + i + ".tsv";
+            entries[2 * i + 1] = text("object_id\n" + i + "\n");
+        }
+        extract(GENEROUS, write("many-per-folder.zip", zip(entries)));
+        for (int i = 0; i < 300; i++) {
+            assertThat(Files.readString(work.resolve("tree/sample_" + i % 3 + "/sub/ecotaxa_" + i + ".tsv")))
+                    .isEqualTo("object_id\n" + i + "\n");
+        }
+    }
+
+    @Test
     void zipBombIsStoppedByTheCompressionRatio() throws Exception {
         Path bomb = write("bomb.zip", zip("ecotaxa_bomb.tsv", new byte[50 * 1024 * 1024]));
         assertThat(Files.size(bomb)).isLessThan(200_000);
