@@ -215,16 +215,15 @@ public final class BundleReader {
         }
     }
 
-    /** Writes each region of interest as a PNG at its row's image path, then hands on the row. */
+    /**
+     * Writes each region of interest as a PNG at its row's image path, then hands on the row. The path is in the
+     * bin's own folder (the one holding its .adc), so there is no folder to make.
+     */
     private record RoiFiles(Path root, TableListener listener) implements RoiSink {
         @Override
         public void roi(SourceRow row, byte[] png) {
-            Path target = root.resolve(row.imagePath());
-            try {
-                Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    out.write(png);
-                }
+            try (OutputStream out = Files.newOutputStream(root.resolve(row.imagePath()))) {
+                out.write(png);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
