@@ -6,15 +6,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -67,7 +64,7 @@ public class ArchiveExtractor {
                     "not a zip, tar or gzip-compressed tar archive (checked from its first bytes)"));
         }
         Unpacking unpacking = new Unpacking(new UnpackBudget(limits), imagesInPlace, new ArrayList<>(),
-                new HashSet<>());
+                new TreeFolders("archive"));
         try {
             switch (format) {
                 case ZIP -> unzip(archive, root, unpacking, 0, packedBytesRead);
@@ -84,25 +81,8 @@ public class ArchiveExtractor {
      * One archive being unpacked: its limits, whether zip images stay in place, the zips they stay in, and the
      * folders made so far.
      */
-    private record Unpacking(UnpackBudget budget, boolean imagesInPlace, List<ZipMount> mounts, Set<Path> folders) {
-
-        /**
-         * Makes the folder (and its parents) unless this unpacking made it already. Entries come a thousand to a
-         * folder: asking the file system for every entry (a failed mkdir and an exception each time, as
-         * {@link Files#createDirectories} does for a folder that exists) took two thirds of the CPU of unpacking a
-         * 50,000-image zip, in a profile of bench/ingest.
-         */
-        void makeFolder(Path folder, String entry) throws IOException, ArchiveRefusedException {
-            if (folders.contains(folder)) {
-                return;
-            }
-            try {
-                Files.createDirectories(folder);
-            } catch (FileAlreadyExistsException e) {
-                throw new ArchiveRefusedException(entry, "its folder has the name of a file of the archive");
-            }
-            folders.add(folder);
-        }
+    private record Unpacking(UnpackBudget budget, boolean imagesInPlace, List<ZipMount> mounts,
+            TreeFolders folders) {
     }
 
     /** Unpacks one zip into {@code root}; returns whether it keeps images in place (and so must stay). */
@@ -136,10 +116,10 @@ public class ArchiveExtractor {
                             + "archive without a password");
                 }
                 if (entry.isDirectory()) {
-                    unpacking.makeFolder(path, name);
+                    unpacking.folders().make(path, name);
                     continue;
                 }
-                unpacking.makeFolder(path.getParent(), name);
+                unpacking.folders().make(path.getParent(), name);
                 long packed = entry.getCompressedSize() < 0 ? 1 : entry.getCompressedSize();
                 if (unpacking.imagesInPlace() && ZipMount.keepsInPlace(file, entry)) {
                     budget.reserve(name, entry.getSize(), packed);
@@ -225,13 +205,13 @@ public class ArchiveExtractor {
                             + " links are not allowed in an archive");
                 }
                 if (entry.isDirectory()) {
-                    unpacking.makeFolder(path, name);
+                    unpacking.folders().make(path, name);
                     continue;
                 }
                 if (!entry.isFile()) {
                     throw new ArchiveRefusedException(name, "only files and folders are allowed in an archive");
                 }
-                unpacking.makeFolder(path.getParent(), name);
+                unpacking.folders().make(path.getParent(), name);
                 try (OutputStream out = Files.newOutputStream(path)) {
                     budget.copy(name, tar, out, counted::getCount);
                 } catch (EOFException e) {

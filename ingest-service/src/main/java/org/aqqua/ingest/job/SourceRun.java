@@ -13,7 +13,7 @@ public final class SourceRun {
     private final BooleanSupplier stopRequested;
     private final EarlyUpload early;
 
-    SourceRun(Path work, LongConsumer bytesRead, BooleanSupplier stopRequested, EarlyUpload early) {
+    public SourceRun(Path work, LongConsumer bytesRead, BooleanSupplier stopRequested, EarlyUpload early) {
         this.work = work;
         this.bytesRead = bytesRead;
         this.stopRequested = stopRequested;

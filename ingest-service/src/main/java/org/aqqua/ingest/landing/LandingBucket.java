@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.StreamSupport;
 
 /**
@@ -51,10 +52,10 @@ public class LandingBucket {
                 .iterator();
     }
 
-    /** Streams one object into a new local file. */
+    /** Streams one object into a local file, replacing it (the reader creates it first, see LandingReader). */
     public void copy(String bucket, String key, Path target) throws Exception {
         try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-            Files.copy(in, target);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -3,11 +3,9 @@ package org.aqqua.ingest.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,27 +30,7 @@ class ArchiveExtractorTest {
     @TempDir
     Path work;
 
-    static ArchiveLimits limits(long totalBytes, int entries, int ratio, int depth) {
-        return new ArchiveLimits() {
-            public MemorySize maxTotalSize() {
-                return new MemorySize(BigInteger.valueOf(totalBytes));
-            }
-
-            public int maxEntries() {
-                return entries;
-            }
-
-            public int maxCompressionRatio() {
-                return ratio;
-            }
-
-            public int maxNestingDepth() {
-                return depth;
-            }
-        };
-    }
-
-    static final ArchiveLimits GENEROUS = limits(1L << 30, 10_000, 200, 3);
+    static final ArchiveLimits GENEROUS = Limits.GENEROUS;
 
     int runs;
 
@@ -199,10 +177,10 @@ class ArchiveExtractorTest {
         byte[] inner = zip("ecotaxa_a.tsv", "x".getBytes());
         byte[] middle = zip("inner.zip", inner);
         Path outer = write("outer.zip", zip("middle.zip", middle));
-        assertThatThrownBy(() -> extract(limits(1L << 30, 100, 200, 1), outer))
+        assertThatThrownBy(() -> extract(Limits.of(1L << 30, 100, 200, 1), outer))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("nested more than 1 deep")
                 .extracting(e -> ((ArchiveRefusedException) e).entry()).isEqualTo("middle.zip/inner.zip");
-        assertThat(extract(limits(1L << 30, 100, 200, 2), outer)).isPositive();
+        assertThat(extract(Limits.of(1L << 30, 100, 200, 2), outer)).isPositive();
     }
 
     @Test
@@ -249,9 +227,9 @@ class ArchiveExtractorTest {
     void totalSizeAndEntryCountAreLimited() throws Exception {
         Path archive = write("many.zip", zip("a.png", new byte[2000], "b.png", new byte[2000], "c.png",
                 new byte[2000]));
-        assertThatThrownBy(() -> extract(limits(5000, 100, 10_000, 3), archive))
+        assertThatThrownBy(() -> extract(Limits.of(5000, 100, 10_000, 3), archive))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("more than 5000 bytes");
-        assertThatThrownBy(() -> extract(limits(1L << 30, 2, 10_000, 3), archive))
+        assertThatThrownBy(() -> extract(Limits.of(1L << 30, 2, 10_000, 3), archive))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("more than 2 entries");
     }
 
