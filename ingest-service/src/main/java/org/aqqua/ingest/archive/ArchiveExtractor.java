@@ -6,10 +6,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -31,6 +34,12 @@ import org.apache.commons.io.input.BoundedInputStream;
  */
 @ApplicationScoped
 public class ArchiveExtractor {
+
+    /**
+     * Two entries of one path (the same name twice, as appending to a zip can leave, or names that differ only in
+     * "//" and "./"): which of them a row means cannot be told, and tools disagree on which they take.
+     */
+    private static final String SAME_PATH = "another entry of the archive has the same path";
 
     private final ArchiveLimits limits;
 
@@ -85,6 +94,22 @@ public class ArchiveExtractor {
             TreeFolders folders) {
     }
 
+    /** Whether the zip holds more than one entry of this exact name. */
+    private static boolean holdsTwice(ZipFile file, String name) {
+        Iterator<ZipArchiveEntry> same = file.getEntries(name).iterator();
+        same.next();
+        return same.hasNext();
+    }
+
+    /** A new file for the entry; refused if the tree holds one at its path already. */
+    private static OutputStream newFile(Path path, String name) throws IOException, ArchiveRefusedException {
+        try {
+            return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new ArchiveRefusedException(name, SAME_PATH);
+        }
+    }
+
     /** Unpacks one zip into {@code root}; returns whether it keeps images in place (and so must stay). */
     private boolean unzip(Path zip, Path root, Unpacking unpacking, int depth, LongConsumer progress)
             throws IOException, ArchiveRefusedException {
@@ -120,13 +145,18 @@ public class ArchiveExtractor {
                     continue;
                 }
                 unpacking.folders().make(path.getParent(), name);
+                if (holdsTwice(file, name)) {
+                    throw new ArchiveRefusedException(name, SAME_PATH);
+                }
                 long packed = entry.getCompressedSize() < 0 ? 1 : entry.getCompressedSize();
                 if (unpacking.imagesInPlace() && ZipMount.keepsInPlace(file, entry)) {
                     budget.reserve(name, entry.getSize(), packed);
-                    mount.kept(entry, path);
+                    if (!mount.kept(entry, path)) {
+                        throw new ArchiveRefusedException(name, SAME_PATH);
+                    }
                     keptAny = true;
                 } else {
-                    try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
+                    try (InputStream in = file.getInputStream(entry); OutputStream out = newFile(path, name)) {
                         budget.copy(name, in, out, () -> packed);
                     } catch (UnsupportedZipFeatureException e) {
                         throw new ArchiveRefusedException(name, "unsupported zip feature: " + e.getMessage(), e);
@@ -212,7 +242,7 @@ public class ArchiveExtractor {
                     throw new ArchiveRefusedException(name, "only files and folders are allowed in an archive");
                 }
                 unpacking.folders().make(path.getParent(), name);
-                try (OutputStream out = Files.newOutputStream(path)) {
+                try (OutputStream out = newFile(path, name)) {
                     budget.copy(name, tar, out, counted::getCount);
                 } catch (EOFException e) {
                     throw new ArchiveRefusedException(name, "truncated archive: the data ends inside this entry", e);

@@ -40,12 +40,23 @@ final class ZipMount implements AutoCloseable {
                 && entry.getSize() >= 0 && entry.getSize() <= InPlaceImages.MAX_BYTES && zip.canReadEntryData(entry);
     }
 
-    /** Notes an entry kept in place whose name differs from the path it stands for. */
-    void kept(ZipArchiveEntry entry, Path resolved) {
+    /**
+     * Notes an entry kept in place whose name differs from the path it stands for; false if another entry of this
+     * zip already stands for that path ({@code a//b.png} and {@code a/b.png}), which one is meant being unknowable.
+     */
+    boolean kept(ZipArchiveEntry entry, Path resolved) {
         String canonical = relative(resolved);
-        if (!canonical.equals(entry.getName())) {
-            aliases.put(canonical, entry.getName());
+        if (aliases.containsKey(canonical)) {
+            return false;
         }
+        if (canonical.equals(entry.getName())) {
+            return true;
+        }
+        if (zip.getEntry(canonical) != null) {
+            return false;
+        }
+        aliases.put(canonical, entry.getName());
+        return true;
     }
 
     Optional<Found> find(Path file) {

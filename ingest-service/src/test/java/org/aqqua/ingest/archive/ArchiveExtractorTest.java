@@ -201,6 +201,31 @@ class ArchiveExtractorTest {
                 .satisfies(e -> assertThat(((ArchiveRefusedException) e).entry()).isEqualTo("sample/ecotaxa_a.tsv"));
     }
 
+    /**
+     * Which of two entries of one path a row means cannot be told: refused naming one of them, whether images kept
+     * in the zip or files written out (before, the last written or the first found silently won).
+     */
+    @Test
+    void twoEntriesOfOnePathAreRefusedNamingOne() throws Exception {
+        byte[] png = text("an image, as far as unpacking can tell");
+        assertRefusedAsSamePath(zip("s/img.png", png, "s/ecotaxa_a.tsv", text("object_id\n"), "s/img.png", png),
+                "s/img.png");
+        assertRefusedAsSamePath(zip("s/ecotaxa_a.tsv", text("object_id\n1\n"), "s/ecotaxa_a.tsv",
+                text("object_id\n2\n")), "s/ecotaxa_a.tsv");
+        assertRefusedAsSamePath(zip("s//img.png", png, "s/img.png", png), "s//img.png");
+        assertRefusedAsSamePath(zip("s/img.png", png, "s/./img.png", png), "s/./img.png");
+        assertRefusedAsSamePath(zip("s/./a.tsv", text("x"), "s/a.tsv", text("y")), "s/a.tsv");
+        assertRefusedAsSamePath(tar("s/ecotaxa_a.tsv", text("object_id\n1\n"), "s/ecotaxa_a.tsv",
+                text("object_id\n2\n")), "s/ecotaxa_a.tsv");
+    }
+
+    private void assertRefusedAsSamePath(byte[] archive, String entry) throws IOException {
+        Path file = write("same-path-" + runs + ".archive", archive);
+        assertThatThrownBy(() -> extract(GENEROUS, file)).isInstanceOf(ArchiveRefusedException.class)
+                .hasMessage("another entry of the archive has the same path")
+                .satisfies(e -> assertThat(((ArchiveRefusedException) e).entry()).isEqualTo(entry));
+    }
+
     @Test
     void foldersOfManyEntriesHoldThemAll() throws Exception {
         Object[] entries = new Object[2 * 300];
@@ -333,6 +358,22 @@ class ArchiveExtractorTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A tar of the given entries, in order (names may repeat). */
+    static byte[] tar(Object... namesAndContents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                byte[] content = (byte[]) namesAndContents[i + 1];
+                TarArchiveEntry entry = new TarArchiveEntry((String) namesAndContents[i]);
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
         }
         return bytes.toByteArray();
     }
