@@ -97,7 +97,9 @@ public class ArchiveExtractor {
     /** Whether the zip holds more than one entry of this exact name. */
     private static boolean holdsTwice(ZipFile file, String name) {
         Iterator<ZipArchiveEntry> same = file.getEntries(name).iterator();
-        same.next();
+        if (same.hasNext()) {
+            same.next();
+        }
         return same.hasNext();
     }
 
