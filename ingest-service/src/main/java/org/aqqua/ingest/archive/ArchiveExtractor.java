@@ -147,15 +147,12 @@ public class ArchiveExtractor {
                     continue;
                 }
                 unpacking.folders().make(path.getParent(), name);
-                if (holdsTwice(file, name)) {
+                if (holdsTwice(file, name) || !mount.standsFor(entry, path)) {
                     throw new ArchiveRefusedException(name, SAME_PATH);
                 }
                 long packed = entry.getCompressedSize() < 0 ? 1 : entry.getCompressedSize();
                 if (unpacking.imagesInPlace() && ZipMount.keepsInPlace(file, entry)) {
                     budget.reserve(name, entry.getSize(), packed);
-                    if (!mount.kept(entry, path)) {
-                        throw new ArchiveRefusedException(name, SAME_PATH);
-                    }
                     keptAny = true;
                 } else {
                     try (InputStream in = file.getInputStream(entry); OutputStream out = newFile(path, name)) {

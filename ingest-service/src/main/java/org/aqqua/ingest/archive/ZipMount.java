@@ -22,7 +22,7 @@ final class ZipMount implements AutoCloseable {
 
     private final Path folder;
     private final ZipFile zip;
-    /** Entries kept whose names are not already the path they resolve to ("./a.png", "a//b.png"): rare. */
+    /** File entries, by the path they resolve to, whose names are not that path ("./a.png", "a//b.png"): rare. */
     private final Map<String, String> aliases = new HashMap<>();
 
     ZipMount(Path folder, ZipFile zip) {
@@ -41,10 +41,11 @@ final class ZipMount implements AutoCloseable {
     }
 
     /**
-     * Notes an entry kept in place whose name differs from the path it stands for; false if another entry of this
-     * zip already stands for that path ({@code a//b.png} and {@code a/b.png}), which one is meant being unknowable.
+     * Notes that a file entry of this zip, kept in place or written out, stands for the path it resolves to; false
+     * if another entry already does or will ({@code a//b.png} and {@code a/b.png}), which one a row means being
+     * unknowable. Names that differ from their path are rare: only they are remembered.
      */
-    boolean kept(ZipArchiveEntry entry, Path resolved) {
+    boolean standsFor(ZipArchiveEntry entry, Path resolved) {
         String canonical = relative(resolved);
         if (aliases.containsKey(canonical)) {
             return false;

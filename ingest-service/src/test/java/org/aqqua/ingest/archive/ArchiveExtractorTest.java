@@ -214,9 +214,16 @@ class ArchiveExtractorTest {
                 text("object_id\n2\n")), "s/ecotaxa_a.tsv");
         assertRefusedAsSamePath(zip("s//img.png", png, "s/img.png", png), "s//img.png");
         assertRefusedAsSamePath(zip("s/img.png", png, "s/./img.png", png), "s/./img.png");
-        assertRefusedAsSamePath(zip("s/./a.tsv", text("x"), "s/a.tsv", text("y")), "s/a.tsv");
+        assertRefusedAsSamePath(zip("s/./a.tsv", text("x"), "s/a.tsv", text("y")), "s/./a.tsv");
         assertRefusedAsSamePath(tar("s/ecotaxa_a.tsv", text("object_id\n1\n"), "s/ecotaxa_a.tsv",
                 text("object_id\n2\n")), "s/ecotaxa_a.tsv");
+        // An entry whose name is not its path is refused as soon as the central directory names the plain path;
+        // an image too large to keep in the zip is written out, the other kept in it, in either order.
+        byte[] large = new byte[(int) InPlaceImages.MAX_BYTES + 1];
+        new Random(7).nextBytes(large);
+        assertRefusedAsSamePath(zip("s//big.png", large, "s/big.png", png), "s//big.png");
+        assertRefusedAsSamePath(zip("s/big.png", png, "s//big.png", large), "s//big.png");
+        assertRefusedAsSamePath(zip("s//c.png", png, "s/./c.png", png), "s/./c.png");
     }
 
     private void assertRefusedAsSamePath(byte[] archive, String entry) throws IOException {
