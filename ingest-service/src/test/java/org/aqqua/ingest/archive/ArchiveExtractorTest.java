@@ -278,29 +278,24 @@ class ArchiveExtractorTest {
         byte[] zip = Files.readAllBytes(FIXTURES.resolve("import_test.zip"));
         assertThatThrownBy(() -> extract(GENEROUS, write("cut.zip", Arrays.copyOf(zip, zip.length / 2))))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("truncated or corrupt zip");
-        byte[] tgz = gzip(tar(false, "ecotaxa_a.tsv", new byte[100_000]));
+        byte[] tgz = gzip(tar("ecotaxa_a.tsv", new byte[100_000]));
         assertThatThrownBy(() -> extract(GENEROUS, write("cut.tar.gz", Arrays.copyOf(tgz, tgz.length - 40))))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("truncated");
     }
 
     @Test
     void tarAndTarGzUnpack() throws Exception {
-        extract(GENEROUS, write("a.tar.gz", gzip(tar(false, "sample/ecotaxa_a.tsv", "object_id\n".getBytes()))));
+        extract(GENEROUS, write("a.tar.gz", gzip(tar("sample/ecotaxa_a.tsv", "object_id\n".getBytes()))));
         assertThat(Files.readString(work.resolve("tree/sample/ecotaxa_a.tsv"))).isEqualTo("object_id\n");
     }
 
     @Test
     void linksInTarAreRefused() throws Exception {
-        assertThatThrownBy(() -> extract(GENEROUS, write("sym.tar", tar(true, "ecotaxa_a.tsv", null))))
+        assertThatThrownBy(() -> extract(GENEROUS, write("sym.tar",
+                linkTar("ecotaxa_a.tsv", TarConstants.LF_SYMLINK, "/etc/passwd"))))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("symbolic links");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry link = new TarArchiveEntry("ecotaxa_b.tsv", TarConstants.LF_LINK);
-            link.setLinkName("/etc/shadow");
-            tar.putArchiveEntry(link);
-            tar.closeArchiveEntry();
-        }
-        assertThatThrownBy(() -> extract(GENEROUS, write("hard.tar", bytes.toByteArray())))
+        assertThatThrownBy(() -> extract(GENEROUS, write("hard.tar",
+                linkTar("ecotaxa_b.tsv", TarConstants.LF_LINK, "/etc/shadow"))))
                 .isInstanceOf(ArchiveRefusedException.class).hasMessageContaining("hard links");
     }
 
@@ -342,20 +337,13 @@ class ArchiveExtractorTest {
         return bytes.toByteArray();
     }
 
-    static byte[] tar(boolean symlink, String name, byte[] content) throws IOException {
+    /** A tar of one link entry ({@link TarConstants#LF_SYMLINK} or {@link TarConstants#LF_LINK}) to {@code target}. */
+    static byte[] linkTar(String name, byte linkFlag, String target) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            if (symlink) {
-                TarArchiveEntry link = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
-                link.setLinkName("/etc/passwd");
-                tar.putArchiveEntry(link);
-            } else {
-                TarArchiveEntry entry = new TarArchiveEntry(name);
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-            }
+            TarArchiveEntry link = new TarArchiveEntry(name, linkFlag);
+            link.setLinkName(target);
+            tar.putArchiveEntry(link);
             tar.closeArchiveEntry();
         }
         return bytes.toByteArray();
@@ -373,6 +361,7 @@ class ArchiveExtractorTest {
     static byte[] tar(Object... namesAndContents) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (int i = 0; i < namesAndContents.length; i += 2) {
                 byte[] content = (byte[]) namesAndContents[i + 1];
                 TarArchiveEntry entry = new TarArchiveEntry((String) namesAndContents[i]);
