@@ -6,10 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
@@ -34,12 +32,6 @@ import org.apache.commons.io.input.BoundedInputStream;
  */
 @ApplicationScoped
 public class ArchiveExtractor {
-
-    /**
-     * Two entries of one path (the same name twice, as appending to a zip can leave, or names that differ only in
-     * "//" and "./"): which of them a row means cannot be told, and tools disagree on which they take.
-     */
-    private static final String SAME_PATH = "another entry of the archive has the same path";
 
     private final ArchiveLimits limits;
 
@@ -73,7 +65,7 @@ public class ArchiveExtractor {
                     "not a zip, tar or gzip-compressed tar archive (checked from its first bytes)"));
         }
         Unpacking unpacking = new Unpacking(new UnpackBudget(limits), imagesInPlace, new ArrayList<>(),
-                new TreeFolders("archive"));
+                new TreePaths("archive", "another entry of the archive has the same path"));
         try {
             switch (format) {
                 case ZIP -> unzip(archive, root, unpacking, 0, packedBytesRead);
@@ -88,10 +80,10 @@ public class ArchiveExtractor {
 
     /**
      * One archive being unpacked: its limits, whether zip images stay in place, the zips they stay in, and the
-     * folders made so far.
+     * paths taken so far.
      */
     private record Unpacking(UnpackBudget budget, boolean imagesInPlace, List<ZipMount> mounts,
-            TreeFolders folders) {
+            TreePaths paths) {
     }
 
     /** Whether the zip holds more than one entry of this exact name. */
@@ -101,15 +93,6 @@ public class ArchiveExtractor {
             same.next();
         }
         return same.hasNext();
-    }
-
-    /** A new file for the entry; refused if the tree holds one at its path already. */
-    private static OutputStream newFile(Path path, String name) throws IOException, ArchiveRefusedException {
-        try {
-            return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw new ArchiveRefusedException(name, SAME_PATH);
-        }
     }
 
     /** Unpacks one zip into {@code root}; returns whether it keeps images in place (and so must stay). */
@@ -143,19 +126,20 @@ public class ArchiveExtractor {
                             + "archive without a password");
                 }
                 if (entry.isDirectory()) {
-                    unpacking.folders().make(path, name);
+                    unpacking.paths().folder(path, name);
                     continue;
                 }
-                unpacking.folders().make(path.getParent(), name);
+                unpacking.paths().folder(path.getParent(), name);
                 if (holdsTwice(file, name) || !mount.standsFor(entry, path)) {
-                    throw new ArchiveRefusedException(name, SAME_PATH);
+                    throw unpacking.paths().samePath(name);
                 }
                 long packed = entry.getCompressedSize() < 0 ? 1 : entry.getCompressedSize();
                 if (unpacking.imagesInPlace() && ZipMount.keepsInPlace(file, entry)) {
                     budget.reserve(name, entry.getSize(), packed);
                     keptAny = true;
                 } else {
-                    try (InputStream in = file.getInputStream(entry); OutputStream out = newFile(path, name)) {
+                    unpacking.paths().file(path, name);
+                    try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
                         budget.copy(name, in, out, () -> packed);
                     } catch (UnsupportedZipFeatureException e) {
                         throw new ArchiveRefusedException(name, "unsupported zip feature: " + e.getMessage(), e);
@@ -234,14 +218,15 @@ public class ArchiveExtractor {
                             + " links are not allowed in an archive");
                 }
                 if (entry.isDirectory()) {
-                    unpacking.folders().make(path, name);
+                    unpacking.paths().folder(path, name);
                     continue;
                 }
                 if (!entry.isFile()) {
                     throw new ArchiveRefusedException(name, "only files and folders are allowed in an archive");
                 }
-                unpacking.folders().make(path.getParent(), name);
-                try (OutputStream out = newFile(path, name)) {
+                unpacking.paths().folder(path.getParent(), name);
+                unpacking.paths().file(path, name);
+                try (OutputStream out = Files.newOutputStream(path)) {
                     budget.copy(name, tar, out, counted::getCount);
                 } catch (EOFException e) {
                     throw new ArchiveRefusedException(name, "truncated archive: the data ends inside this entry", e);

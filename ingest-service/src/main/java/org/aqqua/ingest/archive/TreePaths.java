@@ -8,27 +8,34 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The folders of a job's tree, made as its entries are placed: each folder once, however many entries it holds,
- * and an entry whose folder would take the name of a file already placed is refused naming the entry (a zip, a
- * tar or an S3 prefix may hold both {@code sample} and {@code sample/ecotaxa_a.tsv}; a file system cannot).
+ * The paths of a job's tree, taken as its entries are placed: folders made once each, files created new. A zip, a
+ * tar or an S3 prefix may hold what a file system cannot: a file and a folder of one name ({@code sample} and
+ * {@code sample/ecotaxa_a.tsv}), or two entries of one path (a name twice, as appending to a zip can leave, or
+ * names that differ only in "//" and "./"), where which one a row means cannot be told and tools disagree on
+ * which they take. Each is refused naming the entry.
  *
- * <p>Once per folder, not per entry: {@link Files#createDirectories} on a folder that exists fails a mkdir and
- * throws and catches an exception, two thirds of the CPU of unpacking a 50,000-image zip in a profile of
+ * <p>Folders once each, not once per entry: {@link Files#createDirectories} on a folder that exists fails a mkdir
+ * and throws and catches an exception, two thirds of the CPU of unpacking a 50,000-image zip in a profile of
  * bench/ingest. Used by one thread at a time, like the tree it fills.
  */
-public final class TreeFolders {
+public final class TreePaths {
 
     private final String source;
-    private final Set<Path> made = new HashSet<>();
+    private final String samePath;
+    private final Set<Path> folders = new HashSet<>();
 
-    /** @param source what the entries come from, as a refusal names it: "archive", "import" */
-    public TreeFolders(String source) {
+    /**
+     * @param source what the entries come from, as a refusal names it: "archive", "import"
+     * @param samePath the reason given for an entry whose path another entry has taken
+     */
+    public TreePaths(String source, String samePath) {
         this.source = source;
+        this.samePath = samePath;
     }
 
     /** Makes the folder and its parents unless made already; refuses {@code entry} if a file has its name. */
-    public void make(Path folder, String entry) throws IOException, ArchiveRefusedException {
-        if (made.contains(folder)) {
+    public void folder(Path folder, String entry) throws IOException, ArchiveRefusedException {
+        if (folders.contains(folder)) {
             return;
         }
         try {
@@ -36,6 +43,21 @@ public final class TreeFolders {
         } catch (FileAlreadyExistsException e) {
             throw new ArchiveRefusedException(entry, "its folder has the name of a file of the " + source);
         }
-        made.add(folder);
+        folders.add(folder);
+    }
+
+    /** Creates the entry's file, empty; refuses {@code entry} if a file or a folder of the tree has its path. */
+    public void file(Path file, String entry) throws IOException, ArchiveRefusedException {
+        try {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new ArchiveRefusedException(entry, Files.isDirectory(file)
+                    ? "it has the name of a folder of the " + source : samePath);
+        }
+    }
+
+    /** Refuses {@code entry}, whose path another entry has taken (found without the file system). */
+    public ArchiveRefusedException samePath(String entry) {
+        return new ArchiveRefusedException(entry, samePath);
     }
 }

@@ -1,8 +1,6 @@
 package org.aqqua.ingest.landing;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,7 @@ import java.util.List;
 import org.aqqua.ingest.archive.ArchiveExtractor;
 import org.aqqua.ingest.archive.ArchiveLimits;
 import org.aqqua.ingest.archive.ArchiveRefusedException;
-import org.aqqua.ingest.archive.TreeFolders;
+import org.aqqua.ingest.archive.TreePaths;
 import org.aqqua.ingest.job.Fetched;
 import org.aqqua.ingest.job.Job;
 import org.aqqua.ingest.job.SourceFailedException;
@@ -69,7 +67,8 @@ class LandingReader implements SourceReader {
         Path tree = Files.createDirectories(run.work().resolve("tree"));
         Path packed = Files.createDirectories(run.work().resolve("packed"));
         List<String> archives = new ArrayList<>();
-        TreeFolders folders = new TreeFolders("import");
+        TreePaths paths = new TreePaths("import", "another object of the import has the same path (keys that "
+                + "differ only in \"//\" or \"./\")");
         long count = 0;
         long listedBytes = 0;
         long copied;
@@ -80,14 +79,16 @@ class LandingReader implements SourceReader {
                 listedBytes += object.size();
                 checkLimits(++count, listedBytes, relative);
                 Path inTree = LandingPaths.inTree(tree, relative);
-                folders.make(inTree.getParent(), relative);
+                paths.folder(inTree.getParent(), relative);
                 Path target;
                 if (LandingPaths.isArchive(relative)) {
                     target = packed.resolve(Integer.toString(archives.size()));
                     archives.add(relative);
                 } else {
                     target = inTree;
-                    claim(target, relative);
+                    // Created here, before its copy starts, so that the tree takes its shape in listing order, not
+                    // in the order copies finish.
+                    paths.file(target, relative);
                 }
                 String key = object.key();
                 copies.start(() -> landing.copy(job.sourceBucket, key, target), object.size());
@@ -99,21 +100,6 @@ class LandingReader implements SourceReader {
             unpack(packed.resolve(Integer.toString(i)), tree, archives.get(i));
         }
         return Fetched.tree(tree, copied);
-    }
-
-    /**
-     * Creates the object's file before its copy starts, so that the tree takes its shape in listing order, not in
-     * the order copies finish: S3 keys are not paths, and two keys naming one path ({@code a//b.png} and
-     * {@code a/b.png}) or an object named like a folder of others are refused naming the object.
-     */
-    private static void claim(Path target, String relative) throws IOException, ArchiveRefusedException {
-        try {
-            Files.createFile(target);
-        } catch (FileAlreadyExistsException e) {
-            throw new ArchiveRefusedException(relative, Files.isDirectory(target)
-                    ? "it has the name of a folder of the import"
-                    : "another object of the import has the same path (keys that differ only in \"//\" or \"./\")");
-        }
     }
 
     private void checkLimits(long count, long bytes, String relative) throws ArchiveRefusedException {
