@@ -138,8 +138,8 @@ public class ArchiveExtractor {
                     budget.reserve(name, entry.getSize(), packed);
                     keptAny = true;
                 } else {
-                    unpacking.paths().file(path, name);
-                    try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
+                    try (InputStream in = file.getInputStream(entry);
+                            OutputStream out = unpacking.paths().file(path, name)) {
                         budget.copy(name, in, out, () -> packed);
                     } catch (UnsupportedZipFeatureException e) {
                         throw new ArchiveRefusedException(name, "unsupported zip feature: " + e.getMessage(), e);
@@ -225,8 +225,7 @@ public class ArchiveExtractor {
                     throw new ArchiveRefusedException(name, "only files and folders are allowed in an archive");
                 }
                 unpacking.paths().folder(path.getParent(), name);
-                unpacking.paths().file(path, name);
-                try (OutputStream out = Files.newOutputStream(path)) {
+                try (OutputStream out = unpacking.paths().file(path, name)) {
                     budget.copy(name, tar, out, counted::getCount);
                 } catch (EOFException e) {
                     throw new ArchiveRefusedException(name, "truncated archive: the data ends inside this entry", e);

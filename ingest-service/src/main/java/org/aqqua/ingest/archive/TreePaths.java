@@ -1,9 +1,11 @@
 package org.aqqua.ingest.archive;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -46,10 +48,13 @@ public final class TreePaths {
         folders.add(folder);
     }
 
-    /** Creates the entry's file, empty; refuses {@code entry} if a file or a folder of the tree has its path. */
-    public void file(Path file, String entry) throws IOException, ArchiveRefusedException {
+    /**
+     * Creates the entry's file, open for writing (one open, not a create and then an open: a tar writes every
+     * entry); refuses {@code entry} if a file or a folder of the tree has its path.
+     */
+    public OutputStream file(Path file, String entry) throws IOException, ArchiveRefusedException {
         try {
-            Files.createFile(file);
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             throw new ArchiveRefusedException(entry, Files.isDirectory(file)
                     ? "it has the name of a folder of the " + source : samePath);

@@ -87,8 +87,8 @@ class LandingReader implements SourceReader {
                 } else {
                     target = inTree;
                     // Created here, before its copy starts, so that the tree takes its shape in listing order, not
-                    // in the order copies finish.
-                    paths.file(target, relative);
+                    // in the order copies finish; the copy replaces it.
+                    paths.file(target, relative).close();
                 }
                 String key = object.key();
                 copies.start(() -> landing.copy(job.sourceBucket, key, target), object.size());
