@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * A registration whose lines arrive in parts, one request each, and are registered together by a last request:
  * for jobs with more images than one request may carry. Started, its parts are validated and staged as they come
- * (a 422 names the invalid lines by their number in the whole list), and the commit inserts them all in one
- * transaction, exactly as a single-request registration would: all or nothing. The commit is refused unless the
+ * (a 422 names the invalid lines by their number in the whole list; several parts may be staged at once, each on
+ * a connection of its own), and the commit inserts them all in one transaction, exactly as a single-request
+ * registration would: all or nothing. The commit is refused unless the
  * number of staged lines is the number the client sent, so a lost part cannot go unnoticed. Registrations left
  * behind by a client that died are dropped when untouched for {@link #ABANDONED_AFTER}.
  */
@@ -90,11 +91,14 @@ public class StagedRegistrations {
                     List.of(FieldError.of("firstLine", firstLine, "must be 1 or more")));
         }
         try (Connection connection = dataSource.getConnection()) {
-            lock(connection, datasetId, registrationId);
+            // Shared with other parts being staged (a client may send several at once, each COPY on a connection
+            // of its own), exclusive of a commit or abort, which waits until every part under way is staged.
+            lock(connection, datasetId, registrationId, RowLock.SHARED);
             long started = System.nanoTime();
             long received = rows.load(connection, table(registrationId), body, firstLine, record -> { });
             LOG.infof("Staged %d lines from line %d of registration %s in %d ms", received, firstLine, registrationId,
                     (System.nanoTime() - started) / 1_000_000);
+            // Row-locked from here to the end of the transaction: a part staged meanwhile adds its lines after it.
             try (PreparedStatement update = connection.prepareStatement("update image_registration set "
                     + "staged_lines = staged_lines + ?, touched_at = ? where id = ? returning staged_lines")) {
                 update.setLong(1, received);
@@ -119,7 +123,7 @@ public class StagedRegistrations {
     public RegistrationResult commit(UUID datasetId, UUID registrationId, long expectedLines) {
         Dataset dataset = RegistrationRows.lockOpenDataset(datasetId);
         try (Connection connection = dataSource.getConnection()) {
-            long staged = lock(connection, datasetId, registrationId);
+            long staged = lock(connection, datasetId, registrationId, RowLock.EXCLUSIVE);
             if (staged != expectedLines) {
                 throw ProblemException.conflict("Registration " + registrationId + " has " + staged
                         + " line(s) staged, not the " + expectedLines + " the commit names; nothing was registered.");
@@ -141,17 +145,32 @@ public class StagedRegistrations {
     @Transactional
     public void abort(UUID datasetId, UUID registrationId) {
         try (Connection connection = dataSource.getConnection()) {
-            lock(connection, datasetId, registrationId);
+            lock(connection, datasetId, registrationId, RowLock.EXCLUSIVE);
             drop(connection, registrationId);
         } catch (SQLException e) {
             throw new IllegalStateException("Aborting registration " + registrationId + " failed", e);
         }
     }
 
+    /** How a request holds the registration's row until its transaction ends. */
+    private enum RowLock {
+        /** Staging a part: other parts may be staged meanwhile, and their counts added one after the other. */
+        SHARED("for key share"),
+        /** Commit or abort: after every part under way, and no part staged meanwhile. */
+        EXCLUSIVE("for update");
+
+        private final String clause;
+
+        RowLock(String clause) {
+            this.clause = clause;
+        }
+    }
+
     /** Locks the registration's row until the transaction ends; its staged lines, or 404 if there is none. */
-    private static long lock(Connection connection, UUID datasetId, UUID registrationId) throws SQLException {
+    private static long lock(Connection connection, UUID datasetId, UUID registrationId, RowLock rowLock)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("select staged_lines from image_registration "
-                + "where id = ? and dataset_id = ? for update")) {
+                + "where id = ? and dataset_id = ? " + rowLock.clause)) {
             select.setObject(1, registrationId);
             select.setObject(2, datasetId);
             try (ResultSet result = select.executeQuery()) {

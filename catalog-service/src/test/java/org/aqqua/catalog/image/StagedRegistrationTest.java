@@ -11,11 +11,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.aqqua.catalog.dataset.Dataset;
 import org.aqqua.catalog.dataset.DatasetStatus;
 import org.aqqua.catalog.dataset.TestDatasets;
@@ -36,6 +45,9 @@ class StagedRegistrationTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    StagedRegistrations registrations;
 
     @AfterEach
     void resetClock() {
@@ -61,6 +73,49 @@ class StagedRegistrationTest {
         assertThat(imageCount(dataset)).isEqualTo(5);
         assertThat(stagingTables(registration)).isZero();
         commit(dataset, registration, 6).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void partsStagedAtOnceDoNotWaitForEachOtherAndTheCommitWaitsForEveryPartUnderWay() throws Exception {
+        UUID dataset = receiving();
+        String registration = start(dataset);
+        CountDownLatch firstPartOpen = new CountDownLatch(1);
+        CountDownLatch firstPartMayEnd = new CountDownLatch(1);
+        // Part one sends its line, then holds its request (and transaction) open until released.
+        InputStream heldOpen = new SequenceInputStream(new ByteArrayInputStream(bytes(ImageLines.line(1) + "\n")),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        firstPartOpen.countDown();
+                        try {
+                            firstPartMayEnd.await();
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                        return -1;
+                    }
+                });
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            Future<StagedRegistrations.Staged> first = clients.submit(() -> registrations.stage(dataset,
+                    UUID.fromString(registration), 1, heldOpen));
+            assertThat(firstPartOpen.await(30, TimeUnit.SECONDS)).isTrue();
+            // Part two is staged while part one is under way (parts were staged one at a time before).
+            stage(dataset, registration, 2, ImageLines.lines(2, 3)).then().statusCode(200)
+                    .body("stagedLines", equalTo(2));
+            Future<io.restassured.response.Response> commit = clients.submit(() -> commit(dataset, registration, 3));
+            Thread.sleep(300); // lets the commit reach the registration's row, which part one still holds
+            assertThat(commit.isDone()).isFalse();
+            firstPartMayEnd.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS).stagedLines()).isEqualTo(3);
+            // The commit waited for part one: all three lines, not the two staged when it was sent.
+            commit.get(30, TimeUnit.SECONDS).then().statusCode(200).body("received", equalTo(3))
+                    .body("registered", equalTo(3));
+        } finally {
+            firstPartMayEnd.countDown();
+            clients.shutdownNow();
+        }
+        assertThat(imageCount(dataset)).isEqualTo(3);
     }
 
     @Test
