@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,10 +26,11 @@ import org.jboss.logging.Logger;
 
 /**
  * A job's catalog registration, written as its images are stored: one NDJSON line per image, in part files of about
- * {@code partBytes}. Each full part is sent to the catalog's staged registration at once, by a thread of its own,
- * while the job goes on (the catalog validates and loads it meanwhile), and deleted when sent; {@link #commit()}
- * sends the last part and registers them all. All-or-nothing for the whole job, however many parts: the catalog
- * registers nothing before the commit, and a registration not committed is aborted on {@link #close()}.
+ * {@code partBytes}. Each full part is sent to the catalog's staged registration at once, by one of {@code senders}
+ * threads (the catalog validates and loads parts side by side, each on a connection of its own) while the job goes
+ * on, and deleted when sent; {@link #commit()} sends the last part and registers them all. All-or-nothing for the
+ * whole job, however many parts: the catalog registers nothing before the commit, which it refuses unless every
+ * line was staged, and a registration not committed is aborted on {@link #close()}.
  */
 final class CatalogRegistration implements Closeable {
 
@@ -36,15 +41,10 @@ final class CatalogRegistration implements Closeable {
     private final CatalogImages catalog;
     private final UUID datasetId;
     private final long partBytes;
-    /** One sender: parts go in order, one at a time. */
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "registration-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Future<?> lastSent;
-    /** The first part the sender could not send; it sends nothing after it. */
-    private volatile Exception sendFailure;
+    private final ExecutorService sender;
+    private final List<Future<?>> sent = new ArrayList<>();
+    /** The parts the senders could not send, by first line; nothing is sent after one. */
+    private final ConcurrentSkipListMap<Long, Exception> sendFailures = new ConcurrentSkipListMap<>();
     private volatile boolean stopped;
 
     private OutputStream part;
@@ -53,17 +53,23 @@ final class CatalogRegistration implements Closeable {
     private long partLength;
     private int parts;
     private long lines;
-    /** Set by the sender only. */
+    /** Started by the first part's sender; the others wait for it. */
+    private final Object starting = new Object();
     private volatile UUID registration;
     private boolean committed;
 
-    CatalogRegistration(Path folder, ObjectMapper mapper, CatalogImages catalog, UUID datasetId, long partBytes)
-            throws IOException {
+    CatalogRegistration(Path folder, ObjectMapper mapper, CatalogImages catalog, UUID datasetId, long partBytes,
+            int senders) throws IOException {
         this.folder = Files.createDirectories(folder);
         this.json = mapper.writerFor(CatalogImage.class);
         this.catalog = catalog;
         this.datasetId = datasetId;
         this.partBytes = partBytes;
+        this.sender = Executors.newFixedThreadPool(senders, runnable -> {
+            Thread thread = new Thread(runnable, "registration-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     synchronized void write(CatalogImage image) throws IOException {
@@ -103,38 +109,49 @@ final class CatalogRegistration implements Closeable {
         return result;
     }
 
-    /** Closes the current part and queues it for the sender. */
+    /** Closes the current part and queues it for a sender. */
     private void send() throws IOException {
         part.close();
         Path sending = partPath;
         long firstLine = partFirstLine;
         part = null;
-        lastSent = sender.submit(() -> {
-            if (sendFailure != null || stopped) {
+        sent.add(sender.submit(() -> {
+            if (!sendFailures.isEmpty() || stopped) {
                 return; // after a failure the commit is refused anyway: the catalog would hold fewer lines
             }
             try {
-                if (registration == null) {
-                    registration = catalog.startRegistration(datasetId);
-                }
-                catalog.stage(datasetId, registration, firstLine, sending.toFile());
+                catalog.stage(datasetId, started(), firstLine, sending.toFile());
                 Files.delete(sending);
             } catch (Exception e) {
-                sendFailure = e;
+                sendFailures.put(firstLine, e);
             }
-        });
+        }));
     }
 
-    /** Waits for every queued part; the first failure to send one is thrown (as the catalog's problem if it refused). */
+    /** The registration, started by the first sender that needs it. */
+    private UUID started() {
+        synchronized (starting) {
+            if (registration == null) {
+                registration = catalog.startRegistration(datasetId);
+            }
+            return registration;
+        }
+    }
+
+    /**
+     * Waits for every queued part; the failure to send the first part that failed is thrown (as the catalog's
+     * problem if it refused it).
+     */
     private void awaitSent() throws IOException, InterruptedException {
-        if (lastSent != null) {
+        for (Future<?> part : sent) {
             try {
-                lastSent.get();
+                part.get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("The registration's sender failed", e.getCause());
             }
         }
-        Exception failure = sendFailure;
+        Map.Entry<Long, Exception> first = sendFailures.firstEntry();
+        Exception failure = first == null ? null : first.getValue();
         if (failure instanceof ProblemException problem) {
             throw problem;
         }
@@ -152,7 +169,7 @@ final class CatalogRegistration implements Closeable {
         stopped = true; // parts still queued are not sent
         sender.shutdown();
         try {
-            // A part being sent is let finish (or fail), so that a registration it started is known and aborted.
+            // Parts being sent are let finish (or fail), so that a registration they started is known and aborted.
             if (!sender.awaitTermination(2, TimeUnit.MINUTES)) {
                 LOG.warnf("A registration part for dataset %s is still being sent; the catalog drops it when "
                         + "abandoned", datasetId);

@@ -152,7 +152,7 @@ public class JobRunner {
         ExecutorService storedImages = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable,
                 "stored-images"));
         try (CatalogRegistration registration = new CatalogRegistration(work.resolve("registration"), mapper, images,
-                job.datasetId, settings.registrationPartSize().asLongValue())) {
+                job.datasetId, settings.registrationPartSize().asLongValue(), settings.registrationSenders())) {
             RowPipeline pipeline = new RowPipeline(tree, defaults(dataset), job.policy, problems,
                     counters, probe, imageStore, registration, stored, early, decoders,
                     settings.effectiveDecodeThreads(), storedImages, settings.storageConcurrency(), stopRequested);
