@@ -1,6 +1,7 @@
 package org.aqqua.ingest.job;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,6 +135,15 @@ final class RowPipeline implements TableListener {
             counters.rowsInvalid.incrementAndGet();
             return;
         }
+        Optional<ProbedImage> storedOnReceipt = early.stored(image.get());
+        if (storedOnReceipt.isPresent()) {
+            // Probed and stored while the upload arrived (see EarlyStoring): only the row is left to do, here, as
+            // handing it to a decoder thread would cost more than the row itself.
+            if (countedAndToStore(valid)) {
+                registered(row, storedOnReceipt.get());
+            }
+            return;
+        }
         SourceFields rowFields = fields;
         boolean rowValid = valid;
         decodePermits.acquireUninterruptibly();
@@ -174,14 +184,6 @@ final class RowPipeline implements TableListener {
     }
 
     private void check(SourceRow row, TreeFile image, boolean valid, SourceFields rowFields) throws IOException {
-        Optional<ProbedImage> storedOnReceipt = early.stored(image);
-        if (storedOnReceipt.isPresent()) {
-            // Probed and stored while the upload arrived (see EarlyStoring): only the row is left to do.
-            if (countedAndToStore(valid)) {
-                registered(row, storedOnReceipt.get());
-            }
-            return;
-        }
         int held = (int) image.zipSize();
         inMemory.acquireUninterruptibly(held);
         boolean handedToStore = false;
@@ -247,8 +249,12 @@ final class RowPipeline implements TableListener {
     }
 
     /** A row whose image is in S3: written to the registration file. */
-    private void registered(SourceRow row, ProbedImage probed) throws IOException {
-        registration.write(line(row, probed));
+    private void registered(SourceRow row, ProbedImage probed) {
+        try {
+            registration.write(line(row, probed));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the registration failed", e);
+        }
         counters.imagesStored.incrementAndGet();
     }
 
