@@ -23,7 +23,8 @@ public class CatalogImages {
 
     private final CatalogImagesApi api;
 
-    CatalogImages(@RestClient CatalogImagesApi api) {
+    /** Public so that ingest's tests can give it an API answered from memory. */
+    public CatalogImages(@RestClient CatalogImagesApi api) {
         this.api = api;
     }
 
