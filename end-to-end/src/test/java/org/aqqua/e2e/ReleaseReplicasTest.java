@@ -36,6 +36,14 @@ class ReleaseReplicasTest {
     static final Instant INSTANT = Instant.parse("2027-07-15T12:00:00Z");
     static final Instant AFTER_THE_INSTANT = INSTANT.plusSeconds(30);
     static final int RACING = 24;
+    /**
+     * How long the replicas may take, a liveness bound only (what is asserted is exactly-once). A replica's poll
+     * first makes sure every due dataset's artefacts are built (both replicas may build the same ones at once),
+     * then claims; with 24 datasets, two replicas just started and the 2 shared cores of CI, one clean-clone run
+     * (session 20) did not see them all released within the minute this used to be, and passed on the same code
+     * when run again.
+     */
+    static final Duration RELEASED_WITHIN = Duration.ofMinutes(3);
 
     @Test
     void replicasRacingReleaseEachDatasetOnceAndAReplicaStartedLateCatchesUp() throws Exception {
@@ -60,13 +68,13 @@ class ReleaseReplicasTest {
         Future<ServiceProcess> startingB = starter.submit(() -> start("release-service-b", config, infrastructure));
         starter.shutdown();
         try (ServiceProcess a = startingA.get(); ServiceProcess b = startingB.get()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
                     .until(() -> "released".equals(status(catalogUrl, missed)));
 
             for (int i = 0; i < RACING; i++) {
                 racing.add(CatalogFixtures.releasable(owner).images(1).create());
             }
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
                     .until(() -> racing.stream().allMatch(d -> "released".equals(status(catalogUrl, d))));
             Thread.sleep(3000); // both replicas poll a few more times
 
@@ -102,7 +110,7 @@ class ReleaseReplicasTest {
         Map<String, String> slow = new HashMap<>(config);
         slow.put("aqqua.release.poll-interval", "1h");
         try (ServiceProcess c = start("release-service-c", slow, infrastructure)) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
                     .until(() -> "released".equals(status(catalogUrl, late)));
             assertThat(audit(c.url(), curator, late)).filteredOn(e -> "release".equals(e.get("action")))
                     .singleElement().satisfies(e -> assertThat(e).containsEntry("outcome", "succeeded"));

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Bulk registration in parts, for more images than one request may carry: start, send the NDJSON lines in parts
- * (each numbered from its first line in the whole list), commit with the total number of lines. All-or-nothing
- * over every part, as {@code POST /internal/datasets/{id}/images} is for one request.
+ * (each numbered from its first line in the whole list; several may be sent at once), commit with the total number
+ * of lines (the commit waits for parts under way). All-or-nothing over every part, as
+ * {@code POST /internal/datasets/{id}/images} is for one request.
  */
 @Path("/internal/datasets/{id}/registrations")
 @RolesAllowed(Roles.SERVICE)
