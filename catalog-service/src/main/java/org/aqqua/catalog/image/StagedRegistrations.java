@@ -27,9 +27,9 @@ import org.jboss.logging.Logger;
  * for jobs with more images than one request may carry. Started, its parts are validated and staged as they come
  * (a 422 names the invalid lines by their number in the whole list; several parts may be staged at once, each on
  * a connection of its own), and the commit inserts them all in one transaction, exactly as a single-request
- * registration would: all or nothing. The commit is refused unless the
- * number of staged lines is the number the client sent, so a lost part cannot go unnoticed. Registrations left
- * behind by a client that died are dropped when untouched for {@link #ABANDONED_AFTER}.
+ * registration would: all or nothing. The commit is refused unless the number of staged lines is the number the
+ * client sent, so a lost part cannot go unnoticed. Registrations left behind by a client that died are dropped when
+ * untouched for {@link #ABANDONED_AFTER}.
  */
 @ApplicationScoped
 public class StagedRegistrations {
