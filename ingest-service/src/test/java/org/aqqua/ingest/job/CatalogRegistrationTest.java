@@ -108,7 +108,11 @@ class CatalogRegistrationTest {
         return new WebApplicationException("line " + firstLine + " refused", Response.status(422).build());
     }
 
-    /** The catalog's internal image API, answered from memory. */
+    /**
+     * The catalog's internal image API, answered from memory. Abstract, each test's part anonymous: Quarkus takes a
+     * concrete class of the test sources that implements this {@code @Path} interface for a REST resource and a bean,
+     * and every {@code @QuarkusTest} of the module then fails to start (tried in session 20).
+     */
     private abstract static class RecordingApi implements CatalogImagesApi {
 
         final Set<Long> stagedFirstLines = ConcurrentHashMap.newKeySet();
