@@ -37,11 +37,10 @@ class ReleaseReplicasTest {
     static final Instant AFTER_THE_INSTANT = INSTANT.plusSeconds(30);
     static final int RACING = 24;
     /**
-     * How long the replicas may take, a liveness bound only (what is asserted is exactly-once). A replica's poll
-     * first makes sure every due dataset's artefacts are built (both replicas may build the same ones at once),
-     * then claims; with 24 datasets, two replicas just started and the 2 shared cores of CI, one clean-clone run
-     * (session 20) did not see them all released within the minute this used to be, and passed on the same code
-     * when run again.
+     * How long the replicas may take, a liveness bound (what is asserted is exactly-once). Raised from one minute in
+     * session 20 after a clean-clone run missed it; a later run then missed three minutes too, while passing runs
+     * take 95-109 s in all: some dataset is at times not released for minutes while two replicas race. The cause is
+     * open (see the note on issue 4); put this back to one minute once it is found.
      */
     static final Duration RELEASED_WITHIN = Duration.ofMinutes(3);
 
