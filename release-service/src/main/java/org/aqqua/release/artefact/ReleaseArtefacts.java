@@ -54,9 +54,17 @@ public class ReleaseArtefacts {
         build(datasetId, releaseInstant, clock.instant());
     }
 
+    /** Whether any artefacts of the dataset are recorded (built, published or not). */
+    public boolean built(UUID datasetId) {
+        return ArtefactSet.count("datasetId = ?1", datasetId) > 0;
+    }
+
     /**
      * Each build writes under a prefix of its own, so replicas building the same dataset at once never mix their
-     * files; the set that is recorded wins, and the other build's files (and an older set's) are deleted.
+     * files; the set that is recorded last wins, and the other build's files (and an older set's) are deleted.
+     * Recording takes a lock on the dataset's id first: two replicas recording the dataset's first set would
+     * otherwise both find no row to lock and insert it twice, and one of them fail on the primary key (a release
+     * attempt that builds late would fail with it).
      */
     private void build(UUID datasetId, Instant releaseInstant, Instant stateAt) throws Exception {
         String prefix = "datasets/" + datasetId + "/" + UUID.randomUUID() + "/";
@@ -67,6 +75,7 @@ public class ReleaseArtefacts {
         String replaced;
         try {
             replaced = QuarkusTransaction.requiringNew().call(() -> {
+                lockRecording(datasetId);
                 ArtefactSet set = ArtefactSet.findById(datasetId, LockModeType.PESSIMISTIC_WRITE);
                 if (set != null && set.publishedAt != null) {
                     return prefix;
@@ -98,6 +107,16 @@ public class ReleaseArtefacts {
         }
     }
 
+    /**
+     * A transaction-scoped advisory lock on the dataset's artefact set, keyed by the table (PostgreSQL's own
+     * convention for the first key) and the id's hash; a hash shared by two datasets only makes one wait briefly.
+     */
+    private static void lockRecording(UUID datasetId) {
+        ArtefactSet.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock("
+                + "cast(cast('release.artefact_set' as regclass) as oid)::int, hashtext(cast(:id as text)))")
+                .setParameter("id", datasetId).getSingleResult();
+    }
+
     private void deleteQuietly(String prefix) {
         try {
             store.deletePrefix(prefix);
@@ -108,17 +127,13 @@ public class ReleaseArtefacts {
 
     /**
      * Publishes the dataset's artefacts, inside the caller's transaction (the release's); false when none are
-     * built, which fails the release attempt so that it is retried after they are.
+     * built, which fails the release attempt so that it is retried after they are. One column is updated, not a
+     * set loaded earlier: another replica's rebuild recorded meanwhile stays (writing back the loaded set would
+     * point the release at the files that rebuild replaced and deleted), and a rebuild still under way is waited
+     * for by the row's lock.
      */
     public boolean publishWithin(UUID datasetId, Instant now) {
-        ArtefactSet set = ArtefactSet.findById(datasetId);
-        if (set == null) {
-            return false;
-        }
-        if (set.publishedAt == null) {
-            set.publishedAt = now;
-        }
-        return true;
+        return ArtefactSet.update("publishedAt = coalesce(publishedAt, ?1) where datasetId = ?2", now, datasetId) == 1;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aqqua.catalog.client.CatalogDataset;
 import org.aqqua.catalog.client.CatalogReleaseFacts;
-import org.aqqua.release.artefact.ArtefactSet;
 import org.aqqua.release.artefact.ReleaseArtefacts;
 import org.aqqua.release.audit.AuditEntry;
 import org.aqqua.release.audit.AuditLog;
@@ -115,7 +114,7 @@ public class ReleaseLedger {
                         + (previousError == null ? "" : "; previous attempt failed: " + previousError));
         String reason = "released by release-service (" + actor + ") at " + now;
         try {
-            if (ArtefactSet.findById(id) == null) {
+            if (!artefacts.built(id)) {
                 artefacts.prepareLate(id, claim.embargoUntil);
             }
             CatalogDataset released = catalog.release(id, claim.embargoUntil, reason);
@@ -123,7 +122,9 @@ public class ReleaseLedger {
                 return failed(claim, number, now, actor, "the catalog answered status " + released.status()
                         + " to the release");
             }
-            artefacts.publishWithin(id, now);
+            if (!artefacts.publishWithin(id, now)) {
+                return failed(claim, number, now, actor, "no release artefacts are recorded for the dataset");
+            }
             claim.state = DatasetRelease.RELEASED;
             claim.releasedAt = now;
             claim.releasedBy = actor;

@@ -15,7 +15,8 @@ import org.aqqua.runtime.problem.ProblemException;
 
 /**
  * The real catalog call, except that a test can make it fail for a dataset a number of times as an unreachable
- * catalog does (503), to watch the scheduler retry with backoff. Passes everything through unless told otherwise.
+ * catalog does (503), to watch the scheduler retry with backoff, or have something happen while a release attempt
+ * is under way (as another replica would). Passes everything through unless told otherwise.
  */
 @Alternative
 @Priority(1)
@@ -23,6 +24,7 @@ import org.aqqua.runtime.problem.ProblemException;
 public class FlakyCatalogReleaser extends CatalogReleaser {
 
     private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<UUID, Runnable> meanwhile = new ConcurrentHashMap<>();
 
     FlakyCatalogReleaser(CatalogDatasets catalog) {
         super(catalog);
@@ -32,12 +34,22 @@ public class FlakyCatalogReleaser extends CatalogReleaser {
         failures.put(datasetId, times);
     }
 
+    /** Runs {@code action} at the next release call of the dataset, inside the attempt, before the catalog's change. */
+    public void meanwhile(UUID datasetId, Runnable action) {
+        meanwhile.put(datasetId, action);
+    }
+
     public void reset() {
         failures.clear();
+        meanwhile.clear();
     }
 
     @Override
     public CatalogDataset release(UUID datasetId, Instant embargoUntil, String reason) {
+        Runnable action = meanwhile.remove(datasetId);
+        if (action != null) {
+            action.run();
+        }
         Integer left = failures.computeIfPresent(datasetId, (id, n) -> n - 1);
         if (left != null && left >= 0) {
             throw new ProblemException(new Problem(Problem.type("catalog-unavailable"), "Service Unavailable", 503,
