@@ -23,6 +23,7 @@ import org.aqqua.testing.Infrastructure;
 import org.aqqua.testing.ServiceConfig;
 import org.aqqua.testing.ServiceProcess;
 import org.aqqua.testing.Tokens;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,12 +38,14 @@ class ReleaseReplicasTest {
     static final Instant AFTER_THE_INSTANT = INSTANT.plusSeconds(30);
     static final int RACING = 24;
     /**
-     * How long the replicas may take, a liveness bound (what is asserted is exactly-once). Raised from one minute in
-     * session 20 after a clean-clone run missed it; a later run then missed three minutes too, while passing runs
-     * take 95-109 s in all: some dataset is at times not released for minutes while two replicas race. The cause is
-     * open (see the note on issue 4); put this back to one minute once it is found.
+     * How long the replicas may take, a liveness bound (what is asserted is exactly-once); passing runs take 95-109 s
+     * in all. It was missed in two of session 20's runs; the likeliest cause, found by reading the code and shown by
+     * ConcurrentBuildsTest in release-service (fixed since): a release attempt that built the artefacts itself failed
+     * on the artefact set's key when the other replica recorded the same dataset's first set at the same moment, and
+     * under the frozen clock its retry never came. Should it be missed again, the failure says what the audit log
+     * holds about the datasets left.
      */
-    static final Duration RELEASED_WITHIN = Duration.ofMinutes(3);
+    static final Duration RELEASED_WITHIN = Duration.ofMinutes(1);
 
     @Test
     void replicasRacingReleaseEachDatasetOnceAndAReplicaStartedLateCatchesUp() throws Exception {
@@ -67,14 +70,12 @@ class ReleaseReplicasTest {
         Future<ServiceProcess> startingB = starter.submit(() -> start("release-service-b", config, infrastructure));
         starter.shutdown();
         try (ServiceProcess a = startingA.get(); ServiceProcess b = startingB.get()) {
-            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
-                    .until(() -> "released".equals(status(catalogUrl, missed)));
+            awaitReleased(catalogUrl, List.of(missed), a.url(), curator);
 
             for (int i = 0; i < RACING; i++) {
                 racing.add(CatalogFixtures.releasable(owner).images(1).create());
             }
-            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
-                    .until(() -> racing.stream().allMatch(d -> "released".equals(status(catalogUrl, d))));
+            awaitReleased(catalogUrl, racing, a.url(), curator);
             Thread.sleep(3000); // both replicas poll a few more times
 
             List<UUID> released = new ArrayList<>(racing);
@@ -109,10 +110,30 @@ class ReleaseReplicasTest {
         Map<String, String> slow = new HashMap<>(config);
         slow.put("aqqua.release.poll-interval", "1h");
         try (ServiceProcess c = start("release-service-c", slow, infrastructure)) {
-            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
-                    .until(() -> "released".equals(status(catalogUrl, late)));
+            awaitReleased(catalogUrl, List.of(late), c.url(), curator);
             assertThat(audit(c.url(), curator, late)).filteredOn(e -> "release".equals(e.get("action")))
                     .singleElement().satisfies(e -> assertThat(e).containsEntry("outcome", "succeeded"));
+        }
+    }
+
+    /**
+     * Waits until every dataset is released; when one is not in time, fails with what the audit log says about
+     * those left (a failed attempt names its error there, and under the frozen clock it is never retried).
+     */
+    static void awaitReleased(String catalogUrl, List<UUID> datasets, String releaseUrl, String curator) {
+        try {
+            await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
+                    .until(() -> datasets.stream().allMatch(d -> "released".equals(status(catalogUrl, d))));
+        } catch (ConditionTimeoutException e) {
+            StringBuilder left = new StringBuilder();
+            for (UUID dataset : datasets) {
+                String status = status(catalogUrl, dataset);
+                if (!"released".equals(status)) {
+                    left.append("\n").append(dataset).append(" is ").append(status).append("; audit: ")
+                            .append(audit(releaseUrl, curator, dataset));
+                }
+            }
+            throw new AssertionError("Not released within " + RELEASED_WITHIN + ":" + left, e);
         }
     }
 
