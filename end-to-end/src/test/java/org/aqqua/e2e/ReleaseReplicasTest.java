@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two packaged release-service replicas on one database, their clocks frozen after the release instant and
  * polling every second, race over several due datasets: each is released exactly once (one "release" in the
- * audit log, no failure). A dataset that became due while no replica ran is released as soon as one starts, by
- * its start-up run alone (that replica polls only once an hour).
+ * audit log, no failure), both replicas serve the same artefacts, and every file of them can be downloaded. A
+ * dataset that became due while no replica ran is released as soon as one starts, by its start-up run alone (that
+ * replica polls only once an hour).
  */
 class ReleaseReplicasTest {
 
@@ -101,6 +106,12 @@ class ReleaseReplicasTest {
                 assertThat(files).extracting(f -> f.get("name")).contains("images.parquet", "datacite.xml");
                 assertThat(given().baseUri(b.url()).when().get("/public/releases/datasets/{id}", dataset).then()
                         .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("files")).isEqualTo(files);
+                // And every file of that set is there: a replica's rebuild never leaves the release pointing at
+                // the files it replaced.
+                for (Map<String, Object> file : files) {
+                    assertThat(download(a.url(), dataset, (String) file.get("name")))
+                            .as("download of %s of %s", file.get("name"), dataset).isEqualTo(200);
+                }
             }
             assertThat(status(catalogUrl, postponed)).isEqualTo("ready");
             assertThat(audit(a.url(), curator, postponed)).isEmpty();
@@ -135,6 +146,15 @@ class ReleaseReplicasTest {
             }
             throw new AssertionError("Not released within " + RELEASED_WITHIN + ":" + left, e);
         }
+    }
+
+    /** The status of a public download of one release file, following its redirect to the bucket. */
+    static int download(String releaseUrl, UUID dataset, String name) throws Exception {
+        String location = given().baseUri(releaseUrl).redirects().follow(false)
+                .when().get("/public/releases/datasets/{id}/files/{name}", dataset, name)
+                .then().statusCode(302).extract().header("Location");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static ServiceProcess start(String name, Map<String, String> config, Infrastructure infrastructure) {
