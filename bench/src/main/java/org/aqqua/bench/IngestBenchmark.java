@@ -66,9 +66,9 @@ import org.aqqua.testing.Tokens;
 public final class IngestBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    /** Warm-up ends when the JIT compilers take less than this share of each JVM's CPU in a round. */
     /** Issue 4's target: (b) at least this share of (a), measured in the same run. */
     private static final double TARGET_SHARE_OF_A = 0.8;
+    /** Warm-up ends when the JIT compilers take less than this share of each JVM's CPU in a round. */
     private static final double WARM_JIT_SHARE = 0.05;
     private static final int MAX_WARM_UP_ROUNDS = 10;
     /**

@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
 import org.aqqua.testing.FreePorts;
+import org.aqqua.testing.ReleaseFiles;
 import org.aqqua.testing.Infrastructure;
 import org.aqqua.testing.ServiceConfig;
 import org.aqqua.testing.ServiceProcess;
@@ -109,8 +106,8 @@ class ReleaseReplicasTest {
                 // And every file of that set is there: a replica's rebuild never leaves the release pointing at
                 // the files it replaced.
                 for (Map<String, Object> file : files) {
-                    assertThat(download(a.url(), dataset, (String) file.get("name")))
-                            .as("download of %s of %s", file.get("name"), dataset).isEqualTo(200);
+                    assertThat(ReleaseFiles.download(given().baseUri(a.url()), dataset, (String) file.get("name"))
+                            .statusCode()).as("download of %s of %s", file.get("name"), dataset).isEqualTo(200);
                 }
             }
             assertThat(status(catalogUrl, postponed)).isEqualTo("ready");
@@ -146,15 +143,6 @@ class ReleaseReplicasTest {
             }
             throw new AssertionError("Not released within " + RELEASED_WITHIN + ":" + left, e);
         }
-    }
-
-    /** The status of a public download of one release file, following its redirect to the bucket. */
-    static int download(String releaseUrl, UUID dataset, String name) throws Exception {
-        String location = given().baseUri(releaseUrl).redirects().follow(false)
-                .when().get("/public/releases/datasets/{id}/files/{name}", dataset, name)
-                .then().statusCode(302).extract().header("Location");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static ServiceProcess start(String name, Map<String, String> config, Infrastructure infrastructure) {

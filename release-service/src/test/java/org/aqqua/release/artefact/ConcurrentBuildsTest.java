@@ -15,10 +15,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +37,7 @@ import org.aqqua.testing.AqquaInfrastructureResource;
 import org.aqqua.testing.CatalogFixtures;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
+import org.aqqua.testing.ReleaseFiles;
 import org.aqqua.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,12 +132,8 @@ class ConcurrentBuildsTest extends ReleaseClockTest {
                 .statusCode(200).extract().jsonPath().getList("files");
         assertThat(files).hasSameSizeAs(published.files);
         for (Map<String, Object> file : files) {
-            String location = given().redirects().follow(false)
-                    .when().get("/public/releases/datasets/{id}/files/{name}", dataset, file.get("name"))
-                    .then().statusCode(302).extract().header("Location");
-            HttpResponse<Void> download = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.discarding());
-            assertThat(download.statusCode()).as("download of %s", file.get("name")).isEqualTo(200);
+            assertThat(ReleaseFiles.download(given(), dataset, (String) file.get("name")).statusCode())
+                    .as("download of %s", file.get("name")).isEqualTo(200);
         }
     }
 
@@ -168,9 +161,10 @@ class ConcurrentBuildsTest extends ReleaseClockTest {
 
     /** The build prefixes ({@code datasets/<id>/<build>/}) that hold files of the dataset in the bucket. */
     private Set<String> storedPrefixes(UUID dataset) throws Exception {
+        String datasetPrefix = "datasets/" + dataset + "/";
         Set<String> prefixes = new TreeSet<>();
-        for (String key : keys("datasets/" + dataset + "/")) {
-            prefixes.add(key.substring(0, key.indexOf('/', ("datasets/" + dataset + "/").length()) + 1));
+        for (String key : keys(datasetPrefix)) {
+            prefixes.add(key.substring(0, key.indexOf('/', datasetPrefix.length()) + 1));
         }
         return prefixes;
     }

@@ -12,9 +12,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +32,7 @@ import org.aqqua.testing.CatalogFixtures.DatasetFixture;
 import org.aqqua.testing.CatalogServiceResource;
 import org.aqqua.testing.DemoRealm;
 import org.aqqua.testing.ParquetContents;
+import org.aqqua.testing.ReleaseFiles;
 import org.aqqua.testing.Tokens;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.Type;
@@ -188,11 +186,7 @@ class ReleaseArtefactsTest extends ReleaseClockTest {
     }
 
     private static byte[] download(UUID dataset, String name) throws Exception {
-        String location = given().redirects().follow(false)
-                .when().get("/public/releases/datasets/{id}/files/{name}", dataset, name)
-                .then().statusCode(302).extract().header("Location");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = ReleaseFiles.download(given(), dataset, name);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
